@@ -1,0 +1,51 @@
+# pp-desktop: the two commands of the README are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DEMO_VAULT      ?= .demo-vault
+DEMO_PASSPHRASE := resources/demo/passphrase.txt
+
+.PHONY: run test check lint typecheck contracts pytest system-deps bench demo clean
+
+# The environment: created (or refreshed when pyproject.toml changes) on first use.
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pp-desktop needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# Start the application on a demo vault (made on first run; passphrase in the README).
+run: $(VENV)/.installed
+	@test -f $(DEMO_VAULT)/vault.key || $(BIN)/pp-desktop demo --vault $(DEMO_VAULT) --passphrase-file $(DEMO_PASSPHRASE)
+	$(BIN)/pp-desktop gui --vault $(DEMO_VAULT)
+
+# Everything CI checks: system packages, lint, types, layer contracts, the whole test suite.
+test: system-deps $(VENV)/.installed check pytest
+
+check: lint typecheck contracts
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
+
+contracts: $(VENV)/.installed
+	$(BIN)/lint-imports
+
+pytest: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+system-deps:
+	@bash scripts/system_deps.sh
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m benchmarks
+
+demo: $(VENV)/.installed
+	$(BIN)/pp-desktop demo --vault $(DEMO_VAULT) --passphrase-file $(DEMO_PASSPHRASE)
+
+clean:
+	rm -rf $(VENV) $(DEMO_VAULT) .pytest_cache .mypy_cache .ruff_cache build dist

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Debian packages the tests need. As root (CI) they are installed; otherwise they are named.
+set -euo pipefail
+PACKAGES=(
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3  # Qt (offscreen)
+  xvfb libxcb-cursor0                                  # running the GUI with no display
+  fonts-dejavu-core fonts-noto-core                    # Cyrillic and Arabic-script glyphs
+)
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "The tests need these Debian packages, which are missing:" >&2
+  echo "  sudo apt-get install ${missing[*]}" >&2
+  echo "Install them (or run 'make test' as root) and try again." >&2
+  exit 1
+fi

@@ -30,8 +30,24 @@ ENTITIES: dict[str, type[SyncColumns]] = {
 }
 
 __all__ = [
-    "ENTITIES", "MAX_ATTACHMENT_BYTES", "REFERENCE_KINDS", "SYNC_COLUMN_NAMES",
-    "Attachment", "AuditEntry", "Base", "Contact", "JournalEntry", "Organisation",
-    "PriceObservation", "ProgressNote", "Project", "ProjectDonor", "Recommendation",
-    "RecommendationProject", "ReferenceCode", "Seizure", "SyncColumns", "VaultMeta",
+    "ENTITIES",
+    "MAX_ATTACHMENT_BYTES",
+    "REFERENCE_KINDS",
+    "SYNC_COLUMN_NAMES",
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "Contact",
+    "JournalEntry",
+    "Organisation",
+    "PriceObservation",
+    "ProgressNote",
+    "Project",
+    "ProjectDonor",
+    "Recommendation",
+    "RecommendationProject",
+    "ReferenceCode",
+    "Seizure",
+    "SyncColumns",
+    "VaultMeta",
 ]

@@ -26,7 +26,7 @@ class SyncColumns:
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7, made on the device
     version: Mapped[int] = mapped_column(Integer, default=1)
-    hlc: Mapped[str] = mapped_column(String(48))  # "<wall ms:013>-<counter:05>-<device>"
+    hlc: Mapped[str] = mapped_column(String(64))  # "<wall ms:013>-<counter:05>-<device id>"
     origin_device: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[str] = mapped_column(String(32))  # ISO 8601 UTC
     created_by: Mapped[str] = mapped_column(String(120))
@@ -36,6 +36,13 @@ class SyncColumns:
 
 
 SYNC_COLUMN_NAMES = (
-    "id", "version", "hlc", "origin_device",
-    "created_at", "created_by", "updated_at", "updated_by", "deleted_at",
+    "id",
+    "version",
+    "hlc",
+    "origin_device",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+    "deleted_at",
 )

@@ -40,9 +40,9 @@ class JournalEntry(Base):
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str] = mapped_column(String(36))
     version: Mapped[int] = mapped_column(Integer)
-    hlc: Mapped[str] = mapped_column(String(48))
+    hlc: Mapped[str] = mapped_column(String(64))
     base_version: Mapped[int] = mapped_column(Integer)  # 0 for a creation
-    base_hlc: Mapped[str] = mapped_column(String(48), default="")
+    base_hlc: Mapped[str] = mapped_column(String(64), default="")
     fields: Mapped[str] = mapped_column(Text)  # JSON list of field names
     deleted: Mapped[bool] = mapped_column(Integer, default=0)
     bundle_seq: Mapped[int | None] = mapped_column(Integer, default=None)  # set when delivered

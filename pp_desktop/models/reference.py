@@ -1,4 +1,7 @@
-"""Reference data: one table of code lists, seeded from resources/reference/*.csv, never re-coded."""
+"""Reference data: one table of code lists, seeded from resources/reference/*.csv.
+
+Codes are never re-coded (changing a code broke other systems' sync).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,28 @@ from pp_desktop.models.base import Base
 
 # Code lists the services validate against; the CSV file of each is resources/reference/<kind>.csv
 REFERENCE_KINDS = (
-    "region", "country", "province", "currency", "drug_group", "drug_subgroup", "drug", "unit",
-    "transport_mode", "site_type", "concealment", "agency", "pillar", "activity_status",
-    "dac_sector", "org_kind", "org_role", "confidentiality", "sale_level",
-    "recommendation_status", "priority", "working_group",
+    "region",
+    "country",
+    "province",
+    "currency",
+    "drug_group",
+    "drug_subgroup",
+    "drug",
+    "unit",
+    "transport_mode",
+    "site_type",
+    "concealment",
+    "agency",
+    "pillar",
+    "activity_status",
+    "dac_sector",
+    "org_kind",
+    "org_role",
+    "confidentiality",
+    "sale_level",
+    "recommendation_status",
+    "priority",
+    "working_group",
 )
 
 

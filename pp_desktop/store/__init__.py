@@ -16,7 +16,17 @@ from pp_desktop.store.errors import (
 from pp_desktop.store.vault import OfficerProfile, Vault
 
 __all__ = [
-    "BackupError", "DatabaseDamaged", "KeyFileError", "OfficerProfile", "Vault", "VaultError",
-    "VaultExists", "VaultLocked", "VaultNotFound", "VaultTooNew", "WeakPassphrase",
-    "WrongPassphrase", "WrongRecoveryKey",
+    "BackupError",
+    "DatabaseDamaged",
+    "KeyFileError",
+    "OfficerProfile",
+    "Vault",
+    "VaultError",
+    "VaultExists",
+    "VaultLocked",
+    "VaultNotFound",
+    "VaultTooNew",
+    "WeakPassphrase",
+    "WrongPassphrase",
+    "WrongRecoveryKey",
 ]

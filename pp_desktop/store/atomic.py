@@ -1,4 +1,4 @@
-"""Crash-safe file writes: write a temporary file beside the target, fsync, rename, fsync the folder."""
+"""Crash-safe file writes: a temporary file beside the target, fsync, rename, fsync the folder."""
 
 from __future__ import annotations
 

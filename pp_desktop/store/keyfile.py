@@ -15,9 +15,9 @@ cannot be moved to another vault, slot or key. A re-key in progress keeps the ne
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
-import os
 import secrets
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -128,9 +128,9 @@ def _argon2_kek(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
 
 
 def _hkdf_kek(secret: bytes, salt: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"pp-desktop recovery").derive(
-        secret
-    )
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=salt, info=b"pp-desktop recovery"
+    ).derive(secret)
 
 
 def _seal(kek: bytes, dek: bytes, aad: bytes) -> tuple[bytes, bytes]:
@@ -158,7 +158,10 @@ def wrap_for_recovery(dek: bytes, recovery_key: str, vault_id: str) -> Wrap:
 
 
 def make_keyset(
-    dek: bytes, passphrase: str, recovery_key: str, vault_id: str,
+    dek: bytes,
+    passphrase: str,
+    recovery_key: str,
+    vault_id: str,
     params: Argon2Params = DEFAULT_ARGON2,
 ) -> KeySet:
     """Both wraps of a DEK."""
@@ -298,10 +301,9 @@ def read_keyfile(folder: Path) -> KeyFile:
         raise KeyFileError()
     best = max(good, key=lambda kf: kf.generation)
     if len(good) < len(KEYFILE_NAMES) or any(kf != best for kf in good):
-        try:
+        # read-only media: opening still works, the repair happens next time
+        with contextlib.suppress(OSError):
             write_keyfile(folder, best)
-        except OSError:  # read-only media: opening still works, repair happens next time
-            pass
     return best
 
 
@@ -315,4 +317,4 @@ def write_keyfile(folder: Path, kf: KeyFile) -> None:
 
 def keyfile_exists(folder: Path) -> bool:
     """True when at least one copy of the key file exists in ``folder``."""
-    return any(os.path.exists(folder / name) for name in KEYFILE_NAMES)
+    return any((folder / name).exists() for name in KEYFILE_NAMES)

@@ -112,9 +112,9 @@ class Vault:
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         """A connection in a write transaction (BEGIN IMMEDIATE), committed on success."""
-        with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
-            with conn.begin():
-                yield conn
+        options = {WRITE_OPTION: True}
+        with self.engine.connect().execution_options(**options) as conn, conn.begin():
+            yield conn
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
@@ -163,15 +163,18 @@ class Vault:
             with vault.write() as c:
                 migrate.upgrade(c)
                 now = utc_now()
-                vault._set_meta(c, {
-                    "vault_id": vault_id,
-                    "device_id": str(uuid_utils.uuid7()),
-                    "created_at": now,
-                    "created_by_app": __version__,
-                    "officer_name": profile.name,
-                    "home_country": profile.home_country,
-                    "device_label": profile.device_label,
-                })
+                vault._set_meta(
+                    c,
+                    {
+                        "vault_id": vault_id,
+                        "device_id": str(uuid_utils.uuid7()),
+                        "created_at": now,
+                        "created_by_app": __version__,
+                        "officer_name": profile.name,
+                        "home_country": profile.home_country,
+                        "device_label": profile.device_label,
+                    },
+                )
                 if seed_reference:
                     from pp_desktop.store.reference_seed import seed_reference_data
 
@@ -362,7 +365,9 @@ class Vault:
     def meta(self) -> dict[str, str]:
         """Every metadata value of the vault."""
         with self.read() as conn:
-            return {str(k): str(v) for k, v in conn.execute(text("SELECT key, value FROM vault_meta"))}
+            return {
+                str(k): str(v) for k, v in conn.execute(text("SELECT key, value FROM vault_meta"))
+            }
 
     def set_meta(self, values: dict[str, str]) -> None:
         """Set metadata values (officer profile, settings) in one transaction."""
@@ -379,11 +384,13 @@ class Vault:
 
     def set_profile(self, profile: OfficerProfile) -> None:
         """Edit the officer profile."""
-        self.set_meta({
-            "officer_name": profile.name,
-            "home_country": profile.home_country,
-            "device_label": profile.device_label,
-        })
+        self.set_meta(
+            {
+                "officer_name": profile.name,
+                "home_country": profile.home_country,
+                "device_label": profile.device_label,
+            }
+        )
 
     def integrity_check(self) -> list[str]:
         """Check every page's HMAC and the b-trees; returns the problems found (empty: healthy)."""
@@ -391,7 +398,8 @@ class Vault:
         try:
             problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]  # type: ignore[attr-defined]
             problems += [
-                str(r[0]) for r in conn.execute("PRAGMA quick_check")  # type: ignore[attr-defined]
+                str(r[0])
+                for r in conn.execute("PRAGMA quick_check")  # type: ignore[attr-defined]
                 if r[0] != "ok"
             ]
         except DBError as exc:

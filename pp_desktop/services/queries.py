@@ -1,0 +1,191 @@
+"""List queries: filters and sorting pushed down to SQL, keyset pagination, FTS5 free text.
+
+A page is found by (sort value, id) of the last row seen, so the 500,000th row costs what the
+first does; the sortable columns used by the lists have (filter, sort, id) indexes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    true,
+)
+from sqlalchemy import table as sql_table
+
+from pp_desktop.services.context import Services
+from pp_desktop.services.errors import ServiceError
+from pp_desktop.services.fields import field_map
+from pp_desktop.services.records import table
+
+# Main date of each entity: the default sort and the column of date_from / date_to filters.
+DATE_FIELD = {
+    "seizure": "seized_on",
+    "price": "observed_on",
+    "project": "planned_start",
+    "recommendation": "meeting_date",
+    "progress_note": "noted_on",
+}
+FTS_TABLE = {"seizure": "seizure_fts", "price": "price_observation_fts"}
+LIKE_FIELDS = {
+    "organisation": ("name", "acronym"),
+    "contact": ("name", "role", "email"),
+    "project": ("identifier", "title", "description"),
+    "recommendation": ("code", "text"),
+    "project_donor": (),
+    "progress_note": ("note",),
+    "recommendation_project": (),
+    "attachment": ("file_name",),
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list shows: filters, free text, sort."""
+
+    entity: str
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    text: str = ""
+    sort: str = ""
+    descending: bool = True
+    include_deleted: bool = False
+
+    @property
+    def sort_field(self) -> str:
+        """The sort column (the entity's main date, or created_at, by default)."""
+        return self.sort or DATE_FIELD.get(self.entity, "created_at")
+
+
+@dataclass(frozen=True)
+class Page:
+    """Rows of one page and the key to ask for the next one (None at the end)."""
+
+    rows: list[dict[str, Any]]
+    next_key: tuple[Any, str] | None
+
+
+def fts_match(text_: str) -> str:
+    """An FTS5 MATCH expression: every word as a quoted prefix term (no query syntax leaks)."""
+    words = _WORD.findall(text_)
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def _conditions(q: ListQuery) -> list[ColumnElement[bool]]:
+    t = table(q.entity)
+    conds: list[ColumnElement[bool]] = []
+    if not q.include_deleted:
+        conds.append(t.c.deleted_at.is_(None))
+    fmap = field_map(q.entity)
+    for name, value in q.filters.items():
+        if value is None or value == "" or value == []:
+            continue
+        if name in ("date_from", "date_to"):
+            col = t.c[DATE_FIELD.get(q.entity, "created_at")]
+            conds.append(col >= str(value) if name == "date_from" else col <= str(value))
+        elif name in fmap or name in t.c:
+            col = t.c[name]
+            if isinstance(value, list | tuple | set | frozenset):
+                conds.append(col.in_(list(value)))
+            else:
+                conds.append(col == value)
+        else:
+            raise ServiceError(f"Cannot filter {q.entity} by {name}.")
+    if q.text.strip():
+        conds.append(_text_condition(q))
+    return conds
+
+
+def _text_condition(q: ListQuery) -> ColumnElement[bool]:
+    t = table(q.entity)
+    fts = FTS_TABLE.get(q.entity)
+    if fts:
+        match = fts_match(q.text)
+        if not match:
+            return true()
+        fts_t = sql_table(fts, column("rowid"))
+        matching = select(fts_t.c.rowid).where(text(f"{fts} MATCH :match").bindparams(match=match))
+        return literal_column(f"{t.name}.rowid").in_(matching)
+    cols = LIKE_FIELDS.get(q.entity, ())
+    if not cols:
+        return false()
+    pattern = f"%{q.text.strip()}%"  # small tables only (hundreds of rows)
+    return or_(*(t.c[c].ilike(pattern) for c in cols))
+
+
+def _select(q: ListQuery, columns: Sequence[Any] | None = None) -> Select[Any]:
+    t = table(q.entity)
+    cols = columns or [c for c in t.c if c.name != "data"]
+    return select(*cols).where(*_conditions(q))
+
+
+def _after(q: ListQuery, key: tuple[Any, str]) -> ColumnElement[bool]:
+    t = table(q.entity)
+    col, idc = t.c[q.sort_field], t.c.id
+    value, rid = key
+    if q.descending:
+        if value is None:  # NULLs come last when descending
+            return and_(col.is_(None), idc < rid)
+        return or_(col < value, and_(col == value, idc < rid), col.is_(None))
+    if value is None:  # NULLs come first when ascending
+        return or_(and_(col.is_(None), idc > rid), col.is_not(None))
+    return or_(col > value, and_(col == value, idc > rid))
+
+
+def _order(q: ListQuery) -> list[Any]:
+    t = table(q.entity)
+    col = t.c[q.sort_field]
+    if q.descending:
+        return [col.desc(), t.c.id.desc()]
+    return [col.asc(), t.c.id.asc()]
+
+
+def _check_sort(q: ListQuery) -> None:
+    if q.sort_field not in table(q.entity).c:
+        raise ServiceError(f"Cannot sort {q.entity} by {q.sort_field}.")
+
+
+def list_page(
+    ctx: Services, q: ListQuery, after: tuple[Any, str] | None = None, limit: int = 200
+) -> Page:
+    """One page of rows, after the row whose (sort value, id) is ``after``."""
+    _check_sort(q)
+    stmt = _select(q)
+    if after is not None:
+        stmt = stmt.where(_after(q, after))
+    stmt = stmt.order_by(*_order(q)).limit(limit)
+    with ctx.reading() as conn:
+        rows = [dict(r) for r in conn.execute(stmt).mappings()]
+    next_key = (rows[-1][q.sort_field], rows[-1]["id"]) if len(rows) == limit else None
+    return Page(rows, next_key)
+
+
+def page_at(ctx: Services, q: ListQuery, offset: int, limit: int = 200) -> Page:
+    """The page starting at row ``offset`` (scrollbar jumps); continue with ``next_key``."""
+    _check_sort(q)
+    stmt = _select(q).order_by(*_order(q)).limit(limit).offset(max(offset, 0))
+    with ctx.reading() as conn:
+        rows = [dict(r) for r in conn.execute(stmt).mappings()]
+    next_key = (rows[-1][q.sort_field], rows[-1]["id"]) if len(rows) == limit else None
+    return Page(rows, next_key)
+
+
+def count(ctx: Services, q: ListQuery) -> int:
+    """How many rows the list has."""
+    t = table(q.entity)
+    stmt = select(func.count()).select_from(t).where(*_conditions(q))
+    with ctx.reading() as conn:
+        return int(conn.execute(stmt).scalar() or 0)

@@ -283,7 +283,7 @@ def loads(data: bytes) -> KeyFile:
     )
 
 
-def read_keyfile(folder: Path) -> KeyFile:
+def read_keyfile(folder: Path, *, repair: bool = True) -> KeyFile:
     """The newest intact copy of the key file in ``folder``; repairs a damaged or stale copy.
 
     Raises :class:`KeyFileError` when no copy is intact.
@@ -300,7 +300,7 @@ def read_keyfile(folder: Path) -> KeyFile:
     if not good:
         raise KeyFileError()
     best = max(good, key=lambda kf: kf.generation)
-    if len(good) < len(KEYFILE_NAMES) or any(kf != best for kf in good):
+    if repair and (len(good) < len(KEYFILE_NAMES) or any(kf != best for kf in good)):
         # read-only media: opening still works, the repair happens next time
         with contextlib.suppress(OSError):
             write_keyfile(folder, best)

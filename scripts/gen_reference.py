@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib.metadata import version
 from pathlib import Path
+from typing import Protocol
 
 import pycountry
 
@@ -93,6 +94,7 @@ COUNTRY_EN: dict[str, str] = {
 
 # Russian names where the pycountry translation is missing, wrong or not the UN form.
 COUNTRY_RU: dict[str, str] = {
+    "ASM": "Американское Самоа",
     "BOL": "Боливия (Многонациональное Государство)",
     "BRN": "Бруней-Даруссалам",
     "CAF": "Центральноафриканская Республика",
@@ -107,6 +109,7 @@ COUNTRY_RU: dict[str, str] = {
     "MNP": "Северные Марианские острова",
     "NLD": "Нидерланды (Королевство)",
     "PSE": "Государство Палестина",
+    "SHN": "Остров Святой Елены",
     "TLS": "Тимор-Лешти",
     "TWN": "Провинция Китая Тайвань",
     "TZA": "Объединенная Республика Танзания",
@@ -526,6 +529,12 @@ CURRENCY_FIRST: tuple[str, ...] = (
     "USD", "EUR", "AFN", "IRR", "PKR", "KZT", "KGS", "TJS", "TMT", "UZS", "RUB", "RSD", "MKD",
 )  # fmt: skip
 
+# English names where ISO gives two codes the same name.
+CURRENCY_EN: dict[str, str] = {
+    "VED": "Bolívar Digital (2021)",
+    "VES": "Bolívar Soberano (2018)",
+}
+
 CURRENCY_RU: dict[str, str] = {
     "CHE": "Евро WIR",
     "CHW": "Франк WIR",
@@ -536,10 +545,15 @@ CURRENCY_RU: dict[str, str] = {
     "USN": "Доллар США (следующего дня)",
     "UYI": "Уругвайское песо в индексированных единицах (UI)",
     "UYW": "Единица номинальной заработной платы (Уругвай)",
+    "VED": "Цифровой боливар (2021)",
+    "VES": "Суверенный боливар (2018)",
     "XAD": "Арабский расчётный динар",
     "XCG": "Карибский гульден",
     "ZWG": "Зимбабвийское золото (ZiG)",
 }
+
+# ISO 4217 codes that are not money anyone reports a price in.
+CURRENCY_EXCLUDE: frozenset[str] = frozenset({"XTS"})  # reserved for testing
 
 # Withdrawn ISO 4217 codes kept for historical prices: code -> (label_en, label_ru).
 EXTRA_CURRENCIES: dict[str, tuple[str, str]] = {
@@ -700,16 +714,25 @@ def build_countries() -> list[Row]:
     return finalise("country", rows, key=lambda r: (fold(r.label_en),))
 
 
-def first_level_subdivisions(alpha_2: str) -> list[pycountry.db.Record]:
+class SubdivisionLike(Protocol):
+    """The fields of a pycountry ISO 3166-2 record used here."""
+
+    code: str
+    name: str
+    type: str
+    parent_code: str | None
+
+
+def first_level_subdivisions(alpha_2: str) -> list[SubdivisionLike]:
     """The subdivisions an officer means by province: ISO first level, flattened/excluded."""
-    subs = list(pycountry.subdivisions.get(country_code=alpha_2) or [])
-    by_parent: dict[str | None, list[pycountry.db.Record]] = {}
-    for sub in subs:
+    subs: list[SubdivisionLike] = [s for s in pycountry.subdivisions if s.country_code == alpha_2]
+    by_parent: dict[str | None, list[SubdivisionLike]] = {}
+    for sub in sorted(subs, key=lambda s: s.code):
         by_parent.setdefault(sub.parent_code, []).append(sub)
 
-    out: list[pycountry.db.Record] = []
+    out: list[SubdivisionLike] = []
 
-    def visit(sub: pycountry.db.Record) -> None:
+    def visit(sub: SubdivisionLike) -> None:
         if sub.code in SUBDIVISION_EXCLUDE:
             return
         if sub.code in SUBDIVISION_FLATTEN:
@@ -770,11 +793,14 @@ def build_currencies() -> list[Row]:
     rows: list[Row] = []
     for currency in pycountry.currencies:
         code = currency.alpha_3
+        if code in CURRENCY_EXCLUDE:
+            continue
+        label_en = CURRENCY_EN.get(code, currency.name)
         label_ru = CURRENCY_RU.get(code) or ru(currency.name)
         if not label_ru:
             print(f"currency: no Russian name for {code}, using English", file=sys.stderr)
-            label_ru = currency.name
-        rows.append(Row(code, currency.name, label_ru))
+            label_ru = label_en
+        rows.append(Row(code, label_en, label_ru))
     produced = {row.code for row in rows}
     for code, (label_en, label_ru) in EXTRA_CURRENCIES.items():
         if code not in produced:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import resource
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -57,7 +57,14 @@ class OfficerProfile:
 
 
 def disable_core_dumps() -> None:
-    """No core dump may carry the data key or decrypted pages to disk (DESIGN §3)."""
+    """No core dump may carry the data key or decrypted pages to disk (DESIGN §3).
+
+    POSIX only: Windows writes no core files unless the user configured WER LocalDumps.
+    """
+    if sys.platform == "win32":
+        return
+    import resource
+
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
@@ -158,6 +165,8 @@ class Vault:
         kf.write_keyfile(folder, keys)
         conn = connect_raw(folder / DB_NAME, dek, check=False)  # creates the encrypted file
         conn.close()
+        with contextlib.suppress(OSError):
+            (folder / DB_NAME).chmod(0o600)
         vault = cls(folder, dek, keys)
         try:
             with vault.write() as c:

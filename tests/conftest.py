@@ -16,9 +16,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pp_desktop.services import Services  # noqa: E402
-from pp_desktop.store import OfficerProfile, Vault  # noqa: E402
-from pp_desktop.store.keyfile import Argon2Params  # noqa: E402
+from pp_desktop.services import Services
+from pp_desktop.store import OfficerProfile, Vault
+from pp_desktop.store.keyfile import Argon2Params
 
 PASSPHRASE = "correct horse battery staple"
 FAST_ARGON2 = Argon2Params(time_cost=1, memory_kib=8 * 1024, lanes=1)

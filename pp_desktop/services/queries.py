@@ -122,8 +122,8 @@ def _text_condition(q: ListQuery) -> ColumnElement[bool]:
     cols = LIKE_FIELDS.get(q.entity, ())
     if not cols:
         return false()
-    pattern = f"%{q.text.strip()}%"  # small tables only (hundreds of rows)
-    return or_(*(t.c[c].ilike(pattern) for c in cols))
+    needle = q.text.strip().casefold()  # small tables only (hundreds of rows)
+    return or_(*(func.pp_fold(t.c[c]).contains(needle, autoescape=True) for c in cols))
 
 
 def _select(q: ListQuery, columns: Sequence[Any] | None = None) -> Select[Any]:

@@ -30,6 +30,10 @@ def is_plaintext_sqlite(db_path: Path) -> bool:
         return fh.read(16) == SQLITE_PLAIN_HEADER
 
 
+def _fold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
 def connect_raw(db_path: Path, dek: bytes, *, check: bool = True) -> Any:
     """Open a sqlcipher3 connection keyed with the raw ``dek`` and the vault's settings.
 
@@ -49,6 +53,8 @@ def connect_raw(db_path: Path, dek: bytes, *, check: bool = True) -> Any:
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA busy_timeout = 15000")
     cur.close()
+    # Unicode case folding for LIKE searches (SQLite's lower() and LIKE fold ASCII only)
+    conn.create_function("pp_fold", 1, _fold, deterministic=True)
     return conn
 
 

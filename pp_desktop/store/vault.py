@@ -35,10 +35,12 @@ from pp_desktop.store.errors import (
     VaultExists,
     VaultLocked,
     VaultNotFound,
+    WrongRecoveryKey,
 )
 from pp_desktop.store.passphrase_policy import check_passphrase
 
 DB_NAME = "vault.db"
+PAGE_SIZE = 4096  # SQLCipher 4 default: a vault file is always a whole number of pages
 RESTORED_MARKER = "RESTORED"  # left by restore; turned into vault metadata at the next unlock
 
 
@@ -207,10 +209,11 @@ class Vault:
                 f"The vault database ({db.name}) is missing from {folder}. "
                 "Restore the vault from a backup (pp-desktop restore)."
             )
-        if db.stat().st_size == 0 or is_plaintext_sqlite(db):
+        size = db.stat().st_size
+        if size == 0 or size % PAGE_SIZE or is_plaintext_sqlite(db):
             raise DatabaseDamaged(
-                "The vault database is not encrypted or is empty: it is not a pp-desktop vault. "
-                "Nothing was opened."
+                "The vault database is incomplete, empty or not encrypted: it is not a usable "
+                "pp-desktop vault. Nothing was opened; restore it from a backup."
             )
         return keys
 
@@ -231,14 +234,12 @@ class Vault:
         """Open the vault with its recovery key and set a new passphrase."""
         check_passphrase(new_passphrase)
         keys = cls._read_keys(folder)
-        dek = kf.unwrap_with_recovery(keys.current, recovery_key, keys.vault_id)
-        pending = (
-            kf.unwrap_with_recovery(keys.pending, recovery_key, keys.vault_id)
-            if keys.pending
-            else None
-        )
         folder = Path(folder)
-        vault = cls._open(folder, keys, dek, pending)
+        if keys.pending is not None:  # an interrupted re-key: old OR new recovery key
+            keys, dek = cls._settle_rekey_with_recovery(folder, keys, recovery_key)
+        else:
+            dek = kf.unwrap_with_recovery(keys.current, recovery_key, keys.vault_id)
+        vault = cls._open(folder, keys, dek, None)
         vault._rewrap_passphrase(new_passphrase)
         return vault
 
@@ -338,8 +339,41 @@ class Vault:
         _reencrypt(self.db_path, old_dek, new_dek, _crash_at)
         _maybe_crash(_crash_at, "after-database-rekeyed")
         self._keys = _promote(self.folder, staged)
+        if self._dek is not None:
+            self._dek[:] = bytes(len(self._dek))  # best effort: forget the old key
         self._dek = bytearray(new_dek)
         self._engine = make_engine(self.db_path, new_dek)
+
+    @staticmethod
+    def _settle_rekey_with_recovery(
+        folder: Path, keys: kf.KeyFile, recovery_key: str
+    ) -> tuple[kf.KeyFile, bytes]:
+        """A recovery key opens one key set only: roll forward with the new one when the
+        database is already re-encrypted, back with the old one when it is not."""
+        assert keys.pending is not None
+        db = folder / DB_NAME
+        try:
+            new = kf.unwrap_with_recovery(keys.pending, recovery_key, keys.vault_id)
+        except WrongRecoveryKey:
+            old = kf.unwrap_with_recovery(keys.current, recovery_key, keys.vault_id)
+            try:
+                connect_raw(db, old).close()
+            except DBError:
+                raise WrongRecoveryKey(
+                    "The interrupted re-key had already re-encrypted the vault: use the NEW "
+                    "recovery key shown at the re-key, or your passphrase."
+                ) from None
+            back = replace(keys, pending=None, generation=keys.generation + 1)
+            kf.write_keyfile(folder, back)
+            return back, old
+        try:
+            connect_raw(db, new).close()
+        except DBError:
+            raise WrongRecoveryKey(
+                "The re-key was interrupted before the vault was re-encrypted: use your "
+                "previous recovery key, or your passphrase, to finish it."
+            ) from None
+        return _promote(folder, keys), new
 
     @staticmethod
     def _finish_rekey(
@@ -404,15 +438,16 @@ class Vault:
     def integrity_check(self) -> list[str]:
         """Check every page's HMAC and the b-trees; returns the problems found (empty: healthy)."""
         conn = self.connect_raw()
+        problems: list[str] = []
         try:
-            problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]  # type: ignore[attr-defined]
+            problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]  # type: ignore[attr-defined]
             problems += [
                 str(r[0])
                 for r in conn.execute("PRAGMA quick_check")  # type: ignore[attr-defined]
                 if r[0] != "ok"
             ]
         except DBError as exc:
-            problems = [str(exc)]
+            problems.append(str(exc))
         finally:
             conn.close()  # type: ignore[attr-defined]
         return problems

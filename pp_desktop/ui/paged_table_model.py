@@ -1,0 +1,271 @@
+"""The one table model behind every list: rows are read from SQL a page at a time.
+
+The model never holds the table (DESIGN §7, §8: an eager model over a million rows costs
+seconds and a gigabyte). ``rowCount`` is the SQL count; ``data`` asks for the page holding the
+row, which comes from a small LRU of pages or from the database:
+
+* page 0, and any page whose preceding row's key is known (an *anchor*, remembered for every
+  page ever read), is read with keyset pagination — as cheap at row 900,000 as at row 0;
+* any other page is read by position, counted from whichever end is nearer (the mirror order
+  is exact, so the last row of a million costs what the first does).
+
+Dragging the scrollbar therefore reads only the pages the view paints.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from typing import Any, cast
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from sqlalchemy.exc import SQLAlchemyError
+
+from pp_desktop.services.errors import ServiceError
+from pp_desktop.store.errors import VaultError
+from pp_desktop.ui import theme
+from pp_desktop.ui.list_specs import ListSpec, Row
+from pp_desktop.ui.page_sources import Key, PageSource
+from pp_desktop.ui.session import Session
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 8  # 1,600 rows: a few screens around the viewport
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class PagedTableModel(QAbstractTableModel):
+    """A read-only table over a :class:`PageSource`, shaped by a :class:`ListSpec`."""
+
+    RecordIdRole = Qt.ItemDataRole.UserRole + 1
+    RowRole = Qt.ItemDataRole.UserRole + 2
+
+    pageFetched = Signal(int)  # page number, after it was read from the database
+    sourceChanged = Signal()  # after every reset (new filter, sort, refresh or clear)
+
+    def __init__(
+        self,
+        spec: ListSpec,
+        session: Session | None = None,
+        source: PageSource | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_CACHED_PAGES,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.session = session
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self._source: PageSource | None = None
+        self._count = 0
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._anchors: dict[int, Key] = {}  # page -> key of the row just before it
+        self.fetch_log: list[tuple[int, str]] = []  # (page, how) of every database read
+        if source is not None:
+            self.set_source(source)
+
+    # --- source and cache ---------------------------------------------------------------------
+
+    @property
+    def source(self) -> PageSource | None:
+        """Where the rows come from (None once cleared)."""
+        return self._source
+
+    def set_source(self, source: PageSource | None) -> None:
+        """Show ``source`` (a new filter, search or sort): re-count, forget every page."""
+        self.beginResetModel()
+        self._source = source
+        self._pages.clear()
+        self._anchors.clear()
+        self._count = self._safe_count() if source is not None else 0
+        self.endResetModel()
+        self.sourceChanged.emit()
+
+    def refresh(self) -> None:
+        """Re-read the same list (records may have changed)."""
+        self.set_source(self._source)
+
+    def clear(self) -> None:
+        """Forget the source and every cached row (the vault is locking)."""
+        self.session = None
+        self.set_source(None)
+
+    def _safe_count(self) -> int:
+        assert self._source is not None
+        try:
+            return self._source.count()
+        except (VaultError, ServiceError, SQLAlchemyError) as exc:
+            log.warning("counting %s failed: %s", self.spec.key, type(exc).__name__)
+            return 0
+
+    def _page(self, number: int) -> list[Row]:
+        cached = self._pages.get(number)
+        if cached is not None:
+            self._pages.move_to_end(number)
+            return cached
+        rows = self._read_page(number)
+        self._pages[number] = rows
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        return rows
+
+    def _read_page(self, number: int) -> list[Row]:
+        source = self._source
+        if source is None:
+            return []
+        start = number * self.page_size
+        limit = min(self.page_size, self._count - start)
+        if limit <= 0:
+            return []
+        try:
+            if number == 0:
+                how, rows = "keyset", source.rows_after(None, limit)
+            elif number in self._anchors:
+                how, rows = "keyset", source.rows_after(self._anchors[number], limit)
+            elif start > self._count - (start + limit):
+                how, rows = "from-end", source.rows_from_end(self._count - start - limit, limit)
+            else:
+                how, rows = "offset", source.rows_at(start, limit)
+        except (VaultError, ServiceError, SQLAlchemyError) as exc:
+            # A locked vault or a damaged page must not take the window down: show blanks.
+            log.warning("reading page %d of %s failed: %s", number, self.spec.key, type(exc))
+            return []
+        if rows and len(rows) == limit:
+            self._anchors[number + 1] = source.key_of(rows[-1])
+        self.fetch_log.append((number, how))
+        self.pageFetched.emit(number)
+        return rows
+
+    def row(self, row: int) -> Row | None:
+        """The stored values of row ``row`` (None outside the list)."""
+        if not 0 <= row < self._count or self._source is None:
+            return None
+        rows = self._page(row // self.page_size)
+        i = row % self.page_size
+        return rows[i] if i < len(rows) else None
+
+    def cached_pages(self) -> list[int]:
+        """Page numbers currently held, least recently used first."""
+        return list(self._pages)
+
+    def sort_column(self) -> int:
+        """Index of the column the list is sorted by (-1 when not shown)."""
+        if self._source is None:
+            return -1
+        for i, c in enumerate(self.spec.columns):
+            if c.key == self._source.sort_key:
+                return i
+        return -1
+
+    # --- QAbstractTableModel --------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        """The SQL count (a table has no children)."""
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        """The spec's columns."""
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Selectable, read-only (editing is done in forms, through the services)."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, tooltip, alignment, highlight, id or the whole row of a cell."""
+        if not index.isValid() or role not in _ROLES:
+            return None
+        record = self.row(index.row())
+        if record is None:
+            return None
+        column = self.spec.columns[index.column()]
+        session = cast(Session, self.session)  # renderers of entity lists need its labels
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.render(record, session)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip is not None:
+                return column.tooltip(record, session) or None
+            text = column.render(record, session)
+            return text if len(text) > column.width else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+            )
+            return horizontal | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if self.spec.highlight and self.spec.highlight(record, session) == "warning":
+                return QColor(theme.WARN_BG)
+            return None
+        if role == self.RecordIdRole:
+            return record.get("id", record.get("seq"))
+        if role == self.RowRole:
+            return dict(record)
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Column titles (and sortability in the tooltip); row numbers vertically."""
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self.spec.columns):
+                return None
+            column = self.spec.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column.title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{column.title} — click to sort" if column.sortable else column.title
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                horizontal = (
+                    Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+                )
+                return horizontal | Qt.AlignmentFlag.AlignVCenter
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._count:
+            return f"{section + 1:,}"
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL by a sortable column (others are ignored: the list keeps its order)."""
+        if self._source is None or not 0 <= column < len(self.spec.columns):
+            return
+        spec_column = self.spec.columns[column]
+        if not spec_column.sortable:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if spec_column.key == self._source.sort_key and descending == self._source.descending:
+            return
+        self.set_source(self._source.sorted_by(spec_column.key, descending))
+
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        PagedTableModel.RecordIdRole,
+        PagedTableModel.RowRole,
+    }
+)

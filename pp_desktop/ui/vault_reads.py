@@ -1,0 +1,166 @@
+"""Read-only adapters the UI needs and the service layer does not offer (yet).
+
+Each is a small query through ``Services.reading()`` (the UI never writes with a connection of
+its own, DESIGN §2) and returns plain values. Candidates to move into ``pp_desktop.services``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+
+from pp_desktop.services.context import Services
+
+# Row of the audit log as the list shows it (the hash columns stay out of the list).
+AUDIT_COLUMNS = ("seq", "at", "who", "device", "action", "entity", "entity_id", "changes")
+
+
+def changes_waiting_to_sync(ctx: Services) -> int:
+    """Journal entries not yet delivered in a bundle (``bundle_seq IS NULL``)."""
+    with ctx.reading() as conn:
+        return int(
+            conn.execute(
+                text("SELECT count(*) FROM sync_journal WHERE bundle_seq IS NULL")
+            ).scalar()
+            or 0
+        )
+
+
+def last_sync(ctx: Services) -> str | None:
+    """When the last sync succeeded (``vault_meta.last_sync_at``), None before the first one."""
+    with ctx.reading() as conn:
+        value = conn.execute(
+            text("SELECT value FROM vault_meta WHERE key = 'last_sync_at'")
+        ).scalar()
+    return str(value) if value else None
+
+
+@dataclass(frozen=True)
+class RefOption:
+    """One code of a reference list, in display order."""
+
+    code: str
+    label: str
+
+
+class ReferenceLabels:
+    """Code -> label of every reference list, loaded once per unlock (a few thousand rows)."""
+
+    SEPARATOR = " — "
+
+    def __init__(self, rows: Mapping[str, list[tuple[str, str, str, int]]]) -> None:
+        # kind -> [(code, label_en, label_ru, sort)]
+        self._rows = rows
+        self._labels = {
+            kind: {code: en or code for code, en, _ru, _s in items} for kind, items in rows.items()
+        }
+
+    @classmethod
+    def load(cls, ctx: Services) -> ReferenceLabels:
+        """Read the labels of every active code."""
+        rows: dict[str, list[tuple[str, str, str, int]]] = {}
+        with ctx.reading() as conn:
+            result = conn.execute(
+                text(
+                    "SELECT kind, code, label_en, label_ru, sort FROM reference_code "
+                    "WHERE active ORDER BY kind, sort, label_en"
+                )
+            )
+            for kind, code, en, ru, sort in result:
+                rows.setdefault(str(kind), []).append(
+                    (str(code), str(en or ""), str(ru or ""), int(sort or 0))
+                )
+        return cls(rows)
+
+    def label(self, kind: str, code: str) -> str:
+        """The label of ``code`` ("" for an empty code, the code itself when unknown)."""
+        if not code:
+            return ""
+        return self._labels.get(kind, {}).get(code, code)
+
+    def display(self, kind: str, code: str) -> str:
+        """``CODE — Label`` as lists and details show a code ("" for an empty code)."""
+        if not code:
+            return ""
+        label = self.label(kind, code)
+        return code if label == code else f"{code}{self.SEPARATOR}{label}"
+
+    def options(self, kind: str, *, by_label: bool = False) -> list[RefOption]:
+        """Every code of ``kind``, in the list's own order (or alphabetically by label)."""
+        items = [RefOption(code, en or code) for code, en, _ru, _s in self._rows.get(kind, [])]
+        if by_label:
+            items.sort(key=lambda o: o.label.casefold())
+        return items
+
+
+def record_names(ctx: Services, entity: str) -> dict[str, str]:
+    """Id -> name of the live records of a small entity (organisation, contact)."""
+    if entity not in ("organisation", "contact"):
+        raise ValueError(f"No name lookup for {entity}")
+    with ctx.reading() as conn:
+        return {
+            str(rid): str(name)
+            for rid, name in conn.execute(
+                text(f"SELECT id, name FROM {entity} WHERE deleted_at IS NULL")
+            )
+        }
+
+
+def _audit_where(filters: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    clauses, params = [], {}
+    for name in ("entity", "action"):
+        if filters.get(name):
+            clauses.append(f"{name} = :{name}")
+            params[name] = filters[name]
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def audit_count(ctx: Services, filters: Mapping[str, Any]) -> int:
+    """How many audit entries match ``filters`` (entity, action)."""
+    where, params = _audit_where(filters)
+    with ctx.reading() as conn:
+        return int(
+            conn.execute(text(f"SELECT count(*) FROM audit_entry{where}"), params).scalar() or 0
+        )
+
+
+def audit_rows(
+    ctx: Services,
+    filters: Mapping[str, Any],
+    *,
+    descending: bool,
+    limit: int,
+    offset: int = 0,
+    after_seq: int | None = None,
+) -> list[dict[str, Any]]:
+    """A page of audit entries ordered by ``seq`` (keyset after ``after_seq``, or OFFSET)."""
+    where, params = _audit_where(filters)
+    if after_seq is not None:
+        where += (" AND " if where else " WHERE ") + (
+            "seq < :after" if descending else "seq > :after"
+        )
+        params["after"] = after_seq
+    order = "DESC" if descending else "ASC"
+    sql = (
+        f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_entry{where} "
+        f"ORDER BY seq {order} LIMIT :limit OFFSET :offset"
+    )
+    params.update(limit=limit, offset=max(offset, 0))
+    with ctx.reading() as conn:
+        return [dict(r) for r in conn.execute(text(sql), params).mappings()]
+
+
+def audit_entry(ctx: Services, seq: int) -> dict[str, Any]:
+    """One audit entry, hashes included."""
+    with ctx.reading() as conn:
+        row = (
+            conn.execute(text("SELECT * FROM audit_entry WHERE seq = :seq"), {"seq": seq})
+            .mappings()
+            .first()
+        )
+    if row is None:
+        raise LookupError(f"No audit entry {seq}")
+    return dict(row)

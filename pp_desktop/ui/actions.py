@@ -119,7 +119,7 @@ class ActionRegistry(QObject):
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]
 
-    def connect(self, name: str, slot: Callable[[], object]) -> None:
+    def on(self, name: str, slot: Callable[[], object]) -> None:
         """Run ``slot`` when action ``name`` triggers."""
         self.actions[name].triggered.connect(lambda _checked=False: slot())
 

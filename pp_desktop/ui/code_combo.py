@@ -33,6 +33,7 @@ class CodeComboBox(QComboBox):
         self.setMinimumContentsLength(16)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         line = self.lineEdit()
+        assert line is not None  # editable
         line.editingFinished.connect(self._settle)
 
     def _settle(self) -> None:

@@ -76,7 +76,8 @@ class CreateVaultDialog(QDialog):
         self._timer.setInterval(FEEDBACK_DELAY_MS)
 
         self.steps = QStackedWidget(self)
-        self.steps.addWidget(self._build_form(folder))
+        self.form_page = self._build_form(folder)
+        self.steps.addWidget(self.form_page)
         self.steps.addWidget(self._build_recovery())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
@@ -146,7 +147,7 @@ class CreateVaultDialog(QDialog):
         self.create_button.setObjectName("createVaultButton")
         self.create_button.setProperty("primary", True)
         self.create_button.setDefault(True)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_vault)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -208,7 +209,7 @@ class CreateVaultDialog(QDialog):
         busy = self._call is not None and self._call.running
         self.create_button.setEnabled(problem is None and not busy)
 
-    def create(self) -> None:
+    def create_vault(self) -> None:
         """Create the vault off the UI thread (Argon2id, schema, reference data)."""
         self.update_feedback()
         if self.problem() is not None or (self._call is not None and self._call.running):
@@ -229,7 +230,7 @@ class CreateVaultDialog(QDialog):
         )
 
     def _set_busy(self, busy: bool) -> None:
-        self.steps.widget(0).setEnabled(not busy)
+        self.form_page.setEnabled(not busy)
         self.create_button.setText("Creating…" if busy else "Create vault")
         if busy:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -320,6 +321,6 @@ class CreateVaultDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the form creates; Escape follows :meth:`reject`."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.steps.currentIndex() == 0:
-            self.create()
+            self.create_vault()
             return
         super().keyPressEvent(event)

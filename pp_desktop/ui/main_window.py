@@ -3,6 +3,8 @@ registry, and the vault status bar."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -25,7 +27,7 @@ from pp_desktop.ui.record_list_page import RecordListPage
 from pp_desktop.ui.session import Session
 from pp_desktop.ui.status_bar import VaultStatusBar
 
-NAV_WIDTH = 210
+NAV_WIDTH = 190
 
 
 class MainWindow(QMainWindow):
@@ -89,14 +91,14 @@ class MainWindow(QMainWindow):
 
     def _connect_actions(self) -> None:
         r = self.registry
-        r.connect("lock_vault", self.lockRequested.emit)
-        r.connect("quit", self.quitRequested.emit)
-        r.connect("refresh", self.refresh)
-        r.connect("find", self.find)
-        r.connect("open_record", self.open_record)
-        r.connect("about", self.about)
+        r.on("lock_vault", self.lockRequested.emit)
+        r.on("quit", self.quitRequested.emit)
+        r.on("refresh", self.refresh)
+        r.on("find", self.find_in_list)
+        r.on("open_record", self.open_record)
+        r.on("about", self.about)
         for key, _title in PAGES:
-            r.connect(f"nav_{key}", lambda key=key: self.navigate(key))
+            r.on(f"nav_{key}", partial(self.navigate, key))
 
     # --- pages ------------------------------------------------------------------------------------
 
@@ -151,7 +153,7 @@ class MainWindow(QMainWindow):
             page.refresh()
         self.status.update_from(self.session)
 
-    def find(self) -> None:
+    def find_in_list(self) -> None:
         """Focus the search box of the current list (the seizures list from the dashboard)."""
         page = self.current_page()
         if not isinstance(page, RecordListPage) or page.spec.search_hint is None:

@@ -6,7 +6,7 @@ The table model only talks to a :class:`PageSource`; this module adapts the serv
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -32,8 +32,13 @@ class PageSource(Protocol):
         """True when sorted from the largest value down."""
         ...
 
+    @property
+    def count_key(self) -> Hashable:
+        """What decides the row count (filters, text — not the order): counts are re-used."""
+        ...
+
     def count(self) -> int:
-        """How many rows the list has."""
+        """How many rows the list has (may run off the UI thread)."""
         ...
 
     def rows_after(self, key: Key | None, limit: int) -> list[Row]:
@@ -73,6 +78,12 @@ class EntitySource:
     def descending(self) -> bool:
         """True when sorted from the largest value down."""
         return self.query.descending
+
+    @property
+    def count_key(self) -> Hashable:
+        """The query without its order."""
+        q = self.query
+        return (q.entity, _frozen(q.filters), q.text.strip(), q.include_deleted)
 
     def count(self) -> int:
         """How many rows match the query."""
@@ -124,6 +135,11 @@ class AuditSource:
         """Newest first when True."""
         return self._descending
 
+    @property
+    def count_key(self) -> Hashable:
+        """The filters."""
+        return ("audit", _frozen(self.filters))
+
     def count(self) -> int:
         """How many entries match the filters."""
         return vault_reads.audit_count(self.ctx, self.filters)
@@ -159,6 +175,10 @@ class AuditSource:
     def sorted_by(self, key: str, descending: bool) -> AuditSource:
         """The log is only sortable by sequence number."""
         return AuditSource(self.ctx, self.filters, descending)
+
+
+def _frozen(filters: Mapping[str, Any]) -> Hashable:
+    return tuple(sorted((k, repr(v)) for k, v in filters.items()))
 
 
 def source_for(

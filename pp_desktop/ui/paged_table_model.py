@@ -1,8 +1,10 @@
 """The one table model behind every list: rows are read from SQL a page at a time.
 
 The model never holds the table (DESIGN §7, §8: an eager model over a million rows costs
-seconds and a gigabyte). ``rowCount`` is the SQL count; ``data`` asks for the page holding the
-row, which comes from a small LRU of pages or from the database:
+seconds and a gigabyte). The first page is shown at once; the SQL count, which over a million
+encrypted rows takes seconds, runs in the background and then grows the list to its real size
+(counts are remembered per filter, so re-sorting does not count again). ``data`` asks for the
+page holding the row, which comes from a small LRU of pages or from the database:
 
 * page 0, and any page whose preceding row's key is known (an *anchor*, remembered for every
   page ever read), is read with keyset pagination — as cheap at row 900,000 as at row 0;
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Hashable
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -32,6 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from pp_desktop.services.errors import ServiceError
 from pp_desktop.store.errors import VaultError
 from pp_desktop.ui import theme
+from pp_desktop.ui.background import BackgroundCall, run_in_background
 from pp_desktop.ui.list_specs import ListSpec, Row
 from pp_desktop.ui.page_sources import Key, PageSource
 from pp_desktop.ui.session import Session
@@ -53,6 +57,7 @@ class PagedTableModel(QAbstractTableModel):
 
     pageFetched = Signal(int)  # page number, after it was read from the database
     sourceChanged = Signal()  # after every reset (new filter, sort, refresh or clear)
+    counted = Signal(int)  # the row count is known (at once, or after a background count)
 
     def __init__(
         self,
@@ -62,6 +67,7 @@ class PagedTableModel(QAbstractTableModel):
         *,
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_CACHED_PAGES,
+        background_count: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,47 +75,122 @@ class PagedTableModel(QAbstractTableModel):
         self.session = session
         self.page_size = page_size
         self.max_pages = max_pages
+        self.background_count = background_count
         self._source: PageSource | None = None
         self._count = 0
+        self._counted = True
+        self._counts: dict[Hashable, int] = {}  # rows per filter set: a new sort re-uses it
+        self._generation = 0  # outcomes of counts started for an older source are dropped
+        self._count_call: BackgroundCall | None = None
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._anchors: dict[int, Key] = {}  # page -> key of the row just before it
         self.fetch_log: list[tuple[int, str]] = []  # (page, how) of every database read
         if source is not None:
             self.set_source(source)
 
-    # --- source and cache ---------------------------------------------------------------------
+    # --- source, count and cache --------------------------------------------------------------
 
     @property
     def source(self) -> PageSource | None:
         """Where the rows come from (None once cleared)."""
         return self._source
 
+    @property
+    def is_counted(self) -> bool:
+        """False while the row count is still being computed (the list shows what it has)."""
+        return self._counted
+
     def set_source(self, source: PageSource | None) -> None:
-        """Show ``source`` (a new filter, search or sort): re-count, forget every page."""
+        """Show ``source`` (a new filter, search or sort): forget every page, show the first
+        one at once, and learn the row count (remembered, in the background, or — when the
+        first page is not full — from the first page itself)."""
+        self._generation += 1
         self.beginResetModel()
         self._source = source
         self._pages.clear()
         self._anchors.clear()
-        self._count = self._safe_count() if source is not None else 0
+        self._count, self._counted = 0, True
+        pending = False
+        if source is not None:
+            first = self._first_page(source)
+            known = self._counts.get(source.count_key)
+            if len(first) < self.page_size:
+                self._count = len(first)  # the whole list is on the first page
+            elif known is not None:
+                self._count = known
+            elif self.background_count:
+                self._count, self._counted, pending = len(first), False, True
+            else:
+                self._count = self._safe_count(source)
+            if self._counted:
+                self._counts[source.count_key] = self._count
         self.endResetModel()
         self.sourceChanged.emit()
+        if pending and source is not None:
+            self._count_in_background(source)
+        elif self._counted:
+            self.counted.emit(self._count)
 
     def refresh(self) -> None:
-        """Re-read the same list (records may have changed)."""
+        """Re-read the same list (records may have changed): counts are recomputed."""
+        self._counts.clear()
         self.set_source(self._source)
 
     def clear(self) -> None:
-        """Forget the source and every cached row (the vault is locking)."""
+        """Forget the source, every cached row and count (the vault is locking)."""
         self.session = None
+        self._counts.clear()
         self.set_source(None)
 
-    def _safe_count(self) -> int:
-        assert self._source is not None
+    def _first_page(self, source: PageSource) -> list[Row]:
         try:
-            return self._source.count()
+            rows = source.rows_after(None, self.page_size)
+        except (VaultError, ServiceError, SQLAlchemyError) as exc:
+            log.warning("reading %s failed: %s", self.spec.key, type(exc).__name__)
+            return []
+        self._pages[0] = rows
+        if len(rows) == self.page_size:
+            self._anchors[1] = source.key_of(rows[-1])
+        self.fetch_log.append((0, "keyset"))
+        return rows
+
+    def _safe_count(self, source: PageSource) -> int:
+        try:
+            return source.count()
         except (VaultError, ServiceError, SQLAlchemyError) as exc:
             log.warning("counting %s failed: %s", self.spec.key, type(exc).__name__)
-            return 0
+            return len(self._pages.get(0, []))
+
+    def _count_in_background(self, source: PageSource) -> None:
+        generation = self._generation
+        self._count_call = run_in_background(
+            lambda: source.count(),
+            lambda n: self._apply_count(generation, source, int(n)),
+            lambda exc: self._count_failed(generation, exc),
+            self,
+        )
+
+    def _count_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            log.warning("counting %s failed: %s", self.spec.key, type(exc).__name__)
+            self._counted = True  # what is shown is all there will be
+            self.counted.emit(self._count)
+
+    def _apply_count(self, generation: int, source: PageSource, n: int) -> None:
+        """Grow (or shrink) the list to the real count once it is known."""
+        if generation != self._generation:
+            return  # the officer already typed on: this count is for an older list
+        self._counts[source.count_key] = n
+        if n > self._count:
+            self.beginInsertRows(_ROOT, self._count, n - 1)
+            self._count = n
+            self.endInsertRows()
+        elif n < self._count:
+            self.beginRemoveRows(_ROOT, n, self._count - 1)
+            self._count = n
+            self.endRemoveRows()
+        self._counted = True
+        self.counted.emit(n)
 
     def _page(self, number: int) -> list[Row]:
         cached = self._pages.get(number)

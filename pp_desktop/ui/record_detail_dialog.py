@@ -259,10 +259,21 @@ class RecordDetailDialog(QDialog):
 
     def _fit(self, width: int) -> None:
         """``width`` wide and as tall as the content needs, within reason."""
-        self.resize(width, 200)
         body = self.findChild(QWidget, "detailBody")
-        content = body.sizeHint().height() if body is not None else 400
-        self.resize(width, max(420, min(content + 170, 760)))
+        self.resize(width, 400)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        content = body.heightForWidth(width - 50) if body is not None else -1
+        if content < 0 and body is not None:
+            content = body.sizeHint().height()
+        inner = width - 44  # the dialog's side margins
+        chrome = (
+            self.heading.heightForWidth(inner)
+            + self.provenance.heightForWidth(inner - 120)  # the Close button beside it
+            + 18 + 14 + 2 * 12 + 16  # margins, spacing, air
+        )  # fmt: skip
+        self.resize(width, max(360, min(content + chrome, 760)))
 
 
 def _when(value: object) -> str:

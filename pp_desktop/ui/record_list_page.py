@@ -76,6 +76,7 @@ class RecordListPage(QWidget):
         if self.filters is not None:
             self.filters.changed.connect(self.apply_now)
         self.model.sourceChanged.connect(self._update_count)
+        self.model.counted.connect(self._update_count)
 
         self._layout()
         self.apply_now()
@@ -228,6 +229,10 @@ class RecordListPage(QWidget):
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
+        if not self.model.is_counted:
+            self.count_label.setText(f"Counting {self.spec.plural}…")
+            self.stack.setCurrentWidget(self.view)
+            return
         narrowed = bool(self.search.text().strip()) or bool(
             self.filters and self.filters.is_active()
         )

@@ -56,7 +56,7 @@ def test_every_action_is_named_with_a_tooltip_and_unique_shortcut(window: MainWi
     assert window.findChild(QAction, "find").shortcut() == QKeySequence("Ctrl+F")
 
 
-def test_navigation_by_action_and_by_list(window: MainWindow) -> None:
+def test_navigation_by_action_and_by_list(qtbot: Any, window: MainWindow) -> None:
     assert window.current_page_key() == "dashboard"
     for key, title in PAGES:
         trigger(window, f"nav_{key}")
@@ -64,7 +64,8 @@ def test_navigation_by_action_and_by_list(window: MainWindow) -> None:
         assert window.nav.currentItem().text() == title
     window.nav.setCurrentRow(1)
     assert window.current_page_key() == "seizures"
-    assert _list(window, "seizures").count_label.text() == f"{SEIZURES:,} seizures"
+    page = _list(window, "seizures")
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{SEIZURES:,} seizures")
 
 
 def test_status_bar(window: MainWindow, seizure_session: Session) -> None:
@@ -98,13 +99,14 @@ def test_filter_bar_narrows_the_seizures(qtbot: Any, window: MainWindow) -> None
     page = _list(window, "seizures")
     assert page.filters is not None
     page.filters.combo("country").set_code("IRN")
-    assert page.model.rowCount() == SEIZURES // 4
+    qtbot.waitUntil(lambda: page.model.rowCount() == SEIZURES // 4)  # counted in the background
     page.filters.combo("drug").set_code("HEROIN")
+    qtbot.waitUntil(lambda: page.model.is_counted)
     rows = [page.model.row(r) or {} for r in range(page.model.rowCount())]
     assert rows and all(r["country"] == "IRN" and r["drug"] == "HEROIN" for r in rows)
     assert page.filters.combo("country").currentText() == "IRN — Iran (Islamic Republic of)"
     qtbot.mouseClick(page.filters.clear_button, Qt.MouseButton.LeftButton)
-    assert page.model.rowCount() == SEIZURES
+    qtbot.waitUntil(lambda: page.model.rowCount() == SEIZURES)
 
 
 def test_header_click_sorts(qtbot: Any, window: MainWindow) -> None:
@@ -156,13 +158,13 @@ def test_open_record_action_and_double_click(qtbot: Any, window: MainWindow) -> 
     page.detail_dialog.close()
 
 
-def test_every_list_opens(window: MainWindow, qtmodeltester: Any) -> None:
+def test_every_list_opens(qtbot: Any, window: MainWindow, qtmodeltester: Any) -> None:
     for key, _title in PAGES[1:]:
         page = window.navigate(key)
         assert isinstance(page, RecordListPage)
         qtmodeltester.check(page.model)
     audit = _list(window, "audit")
-    assert audit.model.rowCount() >= SEIZURES  # one entry per bulk-inserted seizure
+    qtbot.waitUntil(lambda: audit.model.rowCount() >= SEIZURES)  # one entry per seizure
     first = audit.model.row(0) or {}
     assert first["action"] == "create" and first["entity"] == "seizure"
     dialog = audit.open_row(0)
@@ -170,7 +172,7 @@ def test_every_list_opens(window: MainWindow, qtmodeltester: Any) -> None:
     dialog.close()
 
 
-def test_refresh_rereads_the_list(window: MainWindow, seizure_session: Session) -> None:
+def test_refresh_rereads_the_list(qtbot: Any, window: MainWindow, seizure_session: Session) -> None:
     page = window.navigate("seizures")
     assert isinstance(page, RecordListPage)
     records.create(
@@ -178,9 +180,9 @@ def test_refresh_rereads_the_list(window: MainWindow, seizure_session: Session) 
         "seizure",
         {"seized_on": "2026-11-28", "country": "TJK", "drug": "OPIUM", "quantity": 3.0},
     )
-    assert page.model.rowCount() == SEIZURES
+    qtbot.waitUntil(lambda: page.model.rowCount() == SEIZURES)
     trigger(window, "refresh")
-    assert page.model.rowCount() == SEIZURES + 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == SEIZURES + 1)
     assert window.status.pending_label.text().startswith(f"{SEIZURES + 1:,} changes")
 
 

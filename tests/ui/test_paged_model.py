@@ -41,6 +41,10 @@ class CountingSource:
         value = self.n - 1 - position if self._descending else position
         return {"id": f"id-{value:07d}", "n": value}
 
+    @property
+    def count_key(self) -> tuple[str, int]:
+        return ("numbers", self.n)
+
     def count(self) -> int:
         return self.n
 
@@ -97,7 +101,7 @@ def test_a_million_rows_cost_only_the_pages_shown(qtbot: Any) -> None:
     view.resize(600, 500)
     view.show()
     qtbot.waitExposed(view)
-    assert model.rowCount() == MILLION
+    qtbot.waitUntil(lambda: model.rowCount() == MILLION)  # counted in the background
 
     # drag the scroll bar to row 900,000: one read, counted from the nearer end
     view.verticalScrollBar().setValue(900_000)
@@ -125,7 +129,9 @@ def test_a_million_rows_cost_only_the_pages_shown(qtbot: Any) -> None:
 
 
 def test_page_cache_stays_bounded(qtbot: Any) -> None:
-    model = PagedTableModel(NUMBERS, source=CountingSource(50_000), max_pages=4)
+    model = PagedTableModel(
+        NUMBERS, source=CountingSource(50_000), max_pages=4, background_count=False
+    )
     for row in range(0, 50_000, 997):
         assert model.data(model.index(row, 0)) == str(50_000 - 1 - row)
     assert len(model.cached_pages()) == 4
@@ -133,8 +139,8 @@ def test_page_cache_stays_bounded(qtbot: Any) -> None:
 
 def test_rows_read_by_key_match_rows_read_by_position() -> None:
     source = CountingSource(10_000)
-    by_key = PagedTableModel(NUMBERS, source=source)
-    by_position = PagedTableModel(NUMBERS, source=CountingSource(10_000))
+    by_key = PagedTableModel(NUMBERS, source=source, background_count=False)
+    by_position = PagedTableModel(NUMBERS, source=CountingSource(10_000), background_count=False)
     for row in range(10_000):  # walking down reads every page after the first by key
         by_key.data(by_key.index(row, 0))
     assert {how for how, _s, _l in source.reads[1:]} == {"keyset"}
@@ -144,7 +150,7 @@ def test_rows_read_by_key_match_rows_read_by_position() -> None:
 
 def test_model_tester_on_synthetic_rows(qtmodeltester: Any) -> None:
     # the tester visits every row, so a million would only measure the tester
-    model = PagedTableModel(NUMBERS, source=CountingSource(5_000))
+    model = PagedTableModel(NUMBERS, source=CountingSource(5_000), background_count=False)
     qtmodeltester.check(model)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert model.data(model.index(0, 0)) == "0"
@@ -154,12 +160,41 @@ def test_model_tester_on_synthetic_rows(qtmodeltester: Any) -> None:
 
 
 def _model(session: Session, **kw: Any) -> PagedTableModel:
-    return PagedTableModel(SEIZURES, session, source_for(SEIZURES, session.ctx, **kw))
+    source = source_for(SEIZURES, session.ctx, **kw)
+    return PagedTableModel(SEIZURES, session, source, background_count=False)
 
 
 def _sql(session: Session, sql: str, **params: Any) -> list[Any]:
     with session.ctx.reading() as conn:
         return [r[0] for r in conn.execute(text(sql), params)]
+
+
+def test_list_opens_before_it_is_counted(
+    seizure_session: Session, qtbot: Any, qtmodeltester: Any
+) -> None:
+    source = source_for(SEIZURES, seizure_session.ctx)
+    model = PagedTableModel(SEIZURES, seizure_session, source)  # counts in the background
+    qtmodeltester.check(model)
+    assert not model.is_counted
+    assert model.rowCount() == model.page_size  # the first page, shown at once
+    with qtbot.waitSignal(model.counted) as blocker:
+        pass
+    assert blocker.args == [N_SEIZURES] and model.rowCount() == N_SEIZURES
+    # a new order of the same rows re-uses the count
+    model.sort(
+        SEIZURES.columns.index(SEIZURES.column("kg_equivalent")), Qt.SortOrder.AscendingOrder
+    )
+    assert model.is_counted and model.rowCount() == N_SEIZURES
+    # a short list is counted by its first page
+    model.set_source(source_for(SEIZURES, seizure_session.ctx, text=MARKER))
+    assert model.is_counted and model.rowCount() == N_SEIZURES // MARKED_EVERY
+    # a count that arrives after the officer moved on is dropped
+    model.set_source(source_for(SEIZURES, seizure_session.ctx, filters={"country": "AFG"}))
+    model.set_source(source_for(SEIZURES, seizure_session.ctx, filters={"country": "IRN"}))
+    qtbot.waitUntil(lambda: model.is_counted)
+    assert model.rowCount() == N_SEIZURES // 4
+    for row in range(0, model.rowCount(), 97):
+        assert (model.row(row) or {})["country"] == "IRN"
 
 
 def test_model_tester_on_seizures(seizure_session: Session, qtmodeltester: Any) -> None:

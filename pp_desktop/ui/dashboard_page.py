@@ -227,7 +227,7 @@ class DashboardPage(QWidget):
     def _setup_overdue_table(self) -> None:
         t = self.overdue_table
         t.setHorizontalHeaderLabels(
-            ["Code", "Status", "Follow-up due", "Days overdue", "Last note"]
+            ["Code", "Status", "Follow-up due", "Days overdue", "Last progress note"]
         )
         t.verticalHeader().setVisible(False)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

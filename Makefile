@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_VAULT      ?= .demo-vault
 DEMO_PASSPHRASE := resources/demo/passphrase.txt
 
-.PHONY: run test check lint typecheck contracts pytest system-deps bench demo clean
+.PHONY: run test check lint typecheck contracts pytest system-deps bench demo screenshots clean
 
 # The environment: created (or refreshed when pyproject.toml changes) on first use.
 $(VENV)/.installed: pyproject.toml
@@ -46,6 +46,11 @@ bench: $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	$(BIN)/pp-desktop demo --vault $(DEMO_VAULT) --passphrase-file $(DEMO_PASSPHRASE)
+
+# Regenerate docs/screenshots from the demo vault (offscreen: no display needed).
+screenshots: $(VENV)/.installed
+	@test -f $(DEMO_VAULT)/vault.key || $(BIN)/pp-desktop demo --vault $(DEMO_VAULT) --passphrase-file $(DEMO_PASSPHRASE)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pp_desktop.ui.screenshots --vault $(DEMO_VAULT) --passphrase-file $(DEMO_PASSPHRASE) --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) $(DEMO_VAULT) .pytest_cache .mypy_cache .ruff_cache build dist

@@ -3,17 +3,27 @@ written with executemany in one transaction — no per-object ORM construction (
 
 from __future__ import annotations
 
+import math
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
 from itertools import islice
+from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any
 
 from pp_desktop.models import SYNC_COLUMN_NAMES
 from pp_desktop.services.context import Services
 from pp_desktop.services.errors import Issue, ValidationFailed
-from pp_desktop.services.fields import FIELDS, field_names
-from pp_desktop.services.ledger import dumps
+from pp_desktop.services.fields import FIELDS, NOT_FUTURE, field_names
+from pp_desktop.services.ledger import CreateChanges, dumps
 from pp_desktop.services.records import ChangeSet, derive, new_id, normalise, table
-from pp_desktop.services.validation import validate
+from pp_desktop.services.validation import (
+    MAX_TEXT,
+    ReferenceCache,
+    record_rules,
+    validate,
+)
 
 BATCH = 5000
 
@@ -22,6 +32,245 @@ def _chunks(rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[Mappi
     it = iter(rows)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+_MISSING = object()
+_REJECT = ()  # "needs the general path": unpacking it fails, and the row falls back
+_MEMO_KINDS = frozenset({"ref", "refs", "date"})  # few distinct values: decided once per value
+_BIG_INT = 2**53
+_CODE = {"ref": 1, "refs": 2}  # normalise's upper-casing of codes
+# Fields that ``derive`` sets; the row function re-checks them after derive. Should derive
+# ever change another field, the row function notices and the row takes the general path.
+_DERIVED = {"seizure": ("quantity", "kg_equivalent")}
+
+
+class _FastRows:
+    """A shortcut for the rows the bulk path mostly sees: values in (or close to) their stored
+    form, and valid. For such a row the row function gives what ``normalise`` + defaults +
+    ``derive`` give, having found that ``validate`` has nothing to say at field level, plus the
+    audit changes JSON. For any other row — or on any doubt or error — it gives None and the
+    row takes the general path, which decides (and words the errors) exactly as before; so the
+    shortcut may refuse more than needed, never accept what the general path would not.
+
+    The row function is straight-line code generated per entity: on this path a loop over 25
+    fields with a dispatch on kinds costs more than everything else the bulk path does in
+    Python. Reference codes and dates repeat a lot: each distinct value is decided once.
+    """
+
+    def __init__(self, entity: str, refs: ReferenceCache, today: date) -> None:
+        self.entity = entity
+        self.refs = refs
+        self.names = field_names(entity)
+        # the shortcut assumes the standard reference cache and a plain date (ISO text order)
+        self.enabled = type(refs) is ReferenceCache and type(today) is date
+        self.today_iso = today.isoformat()
+        self.specs: list[tuple[Any, ...]] = []
+        self.memos: list[dict[Any, Any] | None] = []
+        self.defaults: list[Any] = []
+        codes = refs.codes if self.enabled else {}
+        for f in FIELDS[entity]:
+            spec = (
+                f.name,
+                f.kind,
+                _CODE.get(f.kind, 0),
+                f.kind in {"int", "float", "date", "fk"},  # a blank value is stored as None
+                f.required,
+                codes.get(f.ref, {}),
+                f.name in NOT_FUTURE,
+                f"{encode_basestring(f.name)}:[null,",  # this field's start in the changes JSON
+            )
+            self.specs.append(spec)
+            default = self._stored(spec, f.default)  # a default is used as it is
+            self.defaults.append(default)
+            memo = None
+            if f.kind in _MEMO_KINDS:
+                memo = {_MISSING: default, None: self._stored(spec, None)}
+            self.memos.append(memo)
+
+    # --- deciding one value: (stored value, JSON piece) or _REJECT -------------------------
+
+    def _text(self, spec: tuple[Any, ...], raw: str) -> Any:
+        """A string as given: normalised, then checked."""
+        code, blank_none, required = spec[2], spec[3], spec[4]
+        v = raw.strip()
+        if code == 1:
+            v = v.upper()
+        elif code == 2:
+            v = " ".join(v.upper().split())
+        if not v:
+            if required:
+                return _REJECT
+            return (None if blank_none else v), ""
+        return self._check_str(spec, v)
+
+    def _check_str(self, spec: tuple[Any, ...], v: str) -> Any:
+        """A non-blank string in stored form."""
+        kind, known, not_future, prefix = spec[1], spec[5], spec[6], spec[7]
+        if kind == "ref":
+            ok = v in known
+        elif kind == "refs":
+            ok = all(c in known for c in v.split())
+        elif kind == "str" or kind == "text":
+            ok = len(v) <= MAX_TEXT[kind]
+        elif kind == "date":
+            ok = len(v) == 10 and v[4] == "-" and v[7] == "-" and v[:4] >= "1900"
+            if ok:
+                try:
+                    date.fromisoformat(v)
+                except ValueError:
+                    ok = False
+            ok = ok and not (not_future and v > self.today_iso)
+        else:  # e-mail, links, numbers given as text: the general path
+            ok = False
+        if not ok or v.isspace():
+            return _REJECT
+        return v, f"{prefix}{encode_basestring(v)}]"
+
+    def _stored(self, spec: tuple[Any, ...], v: Any) -> Any:
+        """A value used as it is (a default, a derived value, a number or bool as given)."""
+        kind, required, prefix = spec[1], spec[4], spec[7]
+        tv = type(v)
+        if v is None:
+            return _REJECT if required else (None, "")
+        if tv is str:
+            if not v or v.isspace():
+                return _REJECT if required else (v, "")
+            if v != v.strip():
+                return _REJECT
+            return self._check_str(spec, v)
+        if tv is float:
+            return (v, f"{prefix}{v!r}]") if kind == "float" and math.isfinite(v) else _REJECT
+        if tv is int:
+            ok = (kind == "float" or kind == "int") and -_BIG_INT <= v <= _BIG_INT
+            return (v, f"{prefix}{v!r}]") if ok else _REJECT
+        if tv is bool:
+            return (v, f"{prefix}{'true' if v else 'false'}]") if kind == "bool" else _REJECT
+        return _REJECT  # dates, lists, decimals...: normalise decides
+
+    def _given(self, i: int, v: Any) -> Any:
+        """A value as given, of any type (_MISSING: the field is absent)."""
+        if v is _MISSING:
+            return self.defaults[i]
+        if type(v) is str:
+            return self._text(self.specs[i], v)
+        return self._stored(self.specs[i], v)
+
+    def _given_memo(self, i: int, v: Any) -> Any:
+        decision = self._given(i, v)
+        memo = self.memos[i]
+        if memo is not None and type(v) is str:  # str keys only: 1, 1.0 and True are equal
+            memo[v] = decision
+        return decision
+
+    # --- the row function ------------------------------------------------------------------
+
+    def _inline(self, i: int, spec: tuple[Any, ...]) -> list[str]:
+        """Code deciding field ``i`` (value in ``v``) for the common cases; others call _given."""
+        kind, required = spec[1], spec[4]
+        lines: list[str] = []
+        if kind in ("str", "text"):  # as _text: stripped, at most MAX_TEXT long
+            lines += [
+                "if type(v) is str:",
+                "    v = v.strip()",
+                "    if not v:",
+                "        return None" if required else f"        v{i} = v; p{i} = ''",
+                f"    elif len(v) > {MAX_TEXT[kind]}:",
+                "        return None",
+                "    else:",
+                f"        v{i} = v; p{i} = pre{i} + enc(v) + ']'",
+            ]
+        elif kind == "float":  # as _stored: a finite float
+            lines += [
+                "if type(v) is float and v - v == 0.0:",
+                f"    v{i} = v; p{i} = pre{i} + repr(v) + ']'",
+            ]
+        elif kind == "int":  # as _stored: an int float() takes exactly
+            lines += [
+                f"if type(v) is int and {-_BIG_INT} <= v <= {_BIG_INT}:",
+                f"    v{i} = v; p{i} = pre{i} + repr(v) + ']'",
+            ]
+        elif kind == "bool":
+            lines += [
+                "if v is True:",
+                f"    v{i} = v; p{i} = pre{i} + 'true]'",
+                "elif v is False:",
+                f"    v{i} = v; p{i} = pre{i} + 'false]'",
+            ]
+        for test, decision in (
+            ("v is None", self._stored(spec, None)),
+            ("v is _M", self.defaults[i]),
+        ):
+            lines.append(f"{'elif' if lines else 'if'} {test}:")
+            if decision is _REJECT:
+                lines.append("    return None")
+            elif test == "v is None":
+                lines.append(f"    v{i} = None; p{i} = {decision[1]!r}")
+            else:
+                lines.append(f"    v{i} = d{i}; p{i} = dp{i}")
+        lines += ["else:", f"    v{i}, p{i} = given_({i}, v)"]
+        return lines
+
+    def compile(self) -> Callable[[Mapping[str, Any]], Any]:
+        """``row(given)`` -> (full values, values in field order, audit changes JSON) or None."""
+        if not self.enabled:
+            return lambda given: None
+        ns: dict[str, Any] = {
+            "_M": _MISSING,
+            "given_": self._given,
+            "first": self._given_memo,
+            "stored": self._stored,
+            "derive": derive,
+            "entity": self.entity,
+            "refs": self.refs,
+            "enc": encode_basestring,
+            "names": frozenset(self.names),
+            "after": itemgetter(*self.names),
+            "is_not": operator.is_not,
+        }
+        body = ["if not given.keys() <= names:", "    return None", "get = given.get"]
+        for i, spec in enumerate(self.specs):
+            name, kind, prefix = spec[0], spec[1], spec[7]
+            ns[f"m{i}"], ns[f"s{i}"], ns[f"pre{i}"] = self.memos[i], spec, prefix
+            if self.defaults[i] is not _REJECT:
+                ns[f"d{i}"], ns[f"dp{i}"] = self.defaults[i]
+            body.append(f"v = get({name!r}, _M)")
+            if kind in _MEMO_KINDS:
+                body += [
+                    f"h = m{i}.get(v)",
+                    "if h is None:",
+                    f"    h = first({i}, v)",
+                    f"v{i}, p{i} = h",
+                ]
+            else:
+                body += self._inline(i, spec)
+        items = ", ".join(f"{spec[0]!r}: v{i}" for i, spec in enumerate(self.specs))
+        body += [f"full = {{{items}}}", "derive(entity, full, refs)"]
+        for name in _DERIVED.get(self.entity, ()):
+            i = self.names.index(name)
+            body += [
+                f"d = full[{name!r}]",
+                f"if d is not v{i}:",
+                f"    v{i}, p{i} = stored(s{i}, d)",
+            ]
+        vs = ", ".join(f"v{i}" for i in range(len(self.specs)))
+        ps = ", ".join(f"p{i}" for i in range(len(self.specs)))
+        body += [
+            f"if len(full) != {len(self.specs)} or any(map(is_not, after(full), ({vs},))):",
+            "    return None",  # derive changed something else
+            f"return full, [{vs}], '{{' + ','.join(filter(None, ({ps},))) + '}}'",
+        ]
+        source = "\n".join(
+            [
+                "def row(given):",
+                "    try:",
+                *(f"        {line}" for line in body),
+                "    except Exception:",  # whatever went wrong, the general path decides
+                "        return None",
+            ]
+        )
+        exec(source, ns)  # noqa: S102 (source generated above from FIELDS only)
+        fn: Callable[[Mapping[str, Any]], Any] = ns["row"]
+        return fn
 
 
 def insert_sql(entity: str) -> tuple[str, tuple[str, ...]]:
@@ -51,45 +300,47 @@ def bulk_insert(
     defaults = {f.name: f.default for f in FIELDS[entity]}
     sql, _cols = insert_sql(entity)
     fields_json = dumps(sorted(names))
+    changes_of = CreateChanges(names)  # the audit changes {field: [None, value]}, as JSON
     today = ctx.today()
     created: list[str] = []
     warnings: list[Issue] = []
     done = 0
     with ctx.writing() as scope:
         refs = ctx.refs(scope.conn)
+        fast = _FastRows(entity, refs, today).compile()
         ledger, at, who, device = scope.ledger, scope.at, scope.ledger.who, ctx.device_id
+        audit, journal = ledger.audit_json, ledger.journal
         for chunk in _chunks(rows, BATCH):
             hlcs = ctx.clock.batch(len(chunk))
             params: list[tuple[Any, ...]] = []
+            add = params.append
             for offset, (row, hlc) in enumerate(zip(chunk, hlcs, strict=True)):
                 rid = str(row.get("id") or new_id())
                 given = {k: v for k, v in row.items() if k != "id"} if "id" in row else row
-                full = {**defaults, **normalise(entity, given)}
-                derive(entity, full, refs)
-                if check:
-                    issues = validate(entity, full, refs, today)
+                quick = fast(given)
+                if quick is not None:  # valid field by field: the record rules remain
+                    full, values, changes = quick
+                    if check:
+                        issues: list[Issue] = []
+                        record_rules(entity, full, refs, issues)
+                else:
+                    full = defaults.copy()
+                    full.update(normalise(entity, given))
+                    derive(entity, full, refs)
+                    if check:
+                        issues = validate(entity, full, refs, today)
+                    values = [full[n] for n in names]
+                    changes = changes_of(values)
+                if check and issues:
                     if any(i.is_error for i in issues):
                         n = done + offset + 1
                         raise ValidationFailed(
                             entity, [Issue(f"row {n}: {i.field}", i.message) for i in issues]
                         )
                     warnings.extend(issues)
-                values = [full[n] for n in names]
-                params.append((rid, 1, hlc, device, at, who, at, who, None, *values))
-                ledger.audit(
-                    at,
-                    "create",
-                    entity,
-                    rid,
-                    dumps(
-                        {
-                            n: [None, v]
-                            for n, v in zip(names, values, strict=True)
-                            if v is not None and v != ""
-                        }
-                    ),
-                )
-                ledger.journal(entity, rid, 1, hlc, 0, "", fields_json)
+                add((rid, 1, hlc, device, at, who, at, who, None, *values))
+                audit(at, "create", entity, rid, changes)
+                journal(entity, rid, 1, hlc, 0, "", fields_json)
                 created.append(rid)
             scope.conn.exec_driver_sql(sql, params)
             ledger.flush(scope.conn)

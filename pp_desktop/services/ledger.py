@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -28,6 +31,35 @@ JOURNAL_INSERT = (
 )
 
 
+# The JSON of one string exactly as ``_dumps`` writes it (ensure_ascii false: the same function
+# the encoder uses). Fast paths below build JSON from it for exact str/int/float/bool values and
+# fall back to ``_dumps`` for anything else, so every text is the one ``_dumps`` would give.
+_enc = encode_basestring
+
+
+def _audit_material(
+    prev: str,
+    seq: int,
+    at: str,
+    who: str,
+    device: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    changes: str,
+) -> str:
+    """The hashed text: ``_dumps([prev, seq, at, who, device, action, entity, entity_id,
+    changes])``."""
+    if type(seq) is int and all(
+        type(v) is str for v in (prev, at, who, device, action, entity, entity_id, changes)
+    ):
+        return (
+            f"[{_enc(prev)},{seq!r},{_enc(at)},{_enc(who)},{_enc(device)},{_enc(action)},"
+            f"{_enc(entity)},{_enc(entity_id)},{_enc(changes)}]"
+        )
+    return _dumps([prev, seq, at, who, device, action, entity, entity_id, changes])
+
+
 def audit_hash(
     prev: str,
     seq: int,
@@ -40,13 +72,56 @@ def audit_hash(
     changes: str,
 ) -> str:
     """The chained hash of one audit entry."""
-    material = _dumps([prev, seq, at, who, device, action, entity, entity_id, changes])
+    material = _audit_material(prev, seq, at, who, device, action, entity, entity_id, changes)
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
 def dumps(value: Any) -> str:
     """Compact JSON as stored in the ledgers."""
     return _dumps(value)
+
+
+class CreateChanges:
+    """The audit ``changes`` of new records with fields ``names``:
+    ``dumps({n: [None, v] for n, v in zip(names, values) if v is not None and v != ""})``,
+    built for many records at a time (the bulk path)."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        self._fast = len(set(self.names)) == len(self.names) and all(
+            type(n) is str for n in self.names
+        )
+        self._prefixes = tuple(f"{_enc(n)}:[null," for n in self.names)
+
+    def _slow(self, values: Sequence[Any]) -> str:
+        return _dumps(
+            {
+                n: [None, v]
+                for n, v in zip(self.names, values, strict=True)
+                if v is not None and v != ""
+            }
+        )
+
+    def __call__(self, values: Sequence[Any]) -> str:
+        """The JSON text for one record's ``values`` (in ``names`` order)."""
+        if not self._fast or len(values) != len(self.names):
+            return self._slow(values)
+        parts: list[str] = []
+        add = parts.append
+        for prefix, v in zip(self._prefixes, values):  # noqa: B905 (lengths checked)
+            tv = type(v)
+            if tv is str:
+                if v:
+                    add(f"{prefix}{_enc(v)}]")
+            elif v is None:
+                continue
+            elif tv is bool:
+                add(f"{prefix}true]" if v else f"{prefix}false]")
+            elif tv is int or (tv is float and math.isfinite(v)):
+                add(f"{prefix}{v!r}]")
+            else:  # NaN, infinities, dates, decimals...: the encoder decides
+                return self._slow(values)
+        return "{" + ",".join(parts) + "}"
 
 
 @dataclass
@@ -60,6 +135,9 @@ class Ledger:
     journal_seq: int
     _audit: list[tuple[Any, ...]] = field(default_factory=list)
     _journal: list[tuple[Any, ...]] = field(default_factory=list)
+    # (at, who, device, action, entity) of the last audit entry and their JSON, as hashed
+    _mid_key: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+    _mid_json: str = field(default="", repr=False, compare=False)
 
     @classmethod
     def open(cls, conn: Connection, who: str, device: str) -> Ledger:
@@ -74,18 +152,52 @@ class Ledger:
 
     def audit(self, at: str, action: str, entity: str, entity_id: str, changes: str) -> None:
         """Append one audit entry (``changes``: JSON ``{field: [before, after]}``)."""
+        self._append(at, action, entity, entity_id, changes, False)
+
+    def audit_json(self, at: str, action: str, entity: str, entity_id: str, changes: str) -> None:
+        """:meth:`audit` for ``changes`` made by :func:`dumps` or :class:`CreateChanges` (the
+        bulk path): JSON text has no raw control characters, so quoting it for the hash only
+        needs its backslashes and quotes escaped."""
+        self._append(at, action, entity, entity_id, changes, True)
+
+    def _append(
+        self, at: str, action: str, entity: str, entity_id: str, changes: str, is_json: bool
+    ) -> None:
         self.audit_seq += 1
-        h = audit_hash(
-            self.prev_hash,
-            self.audit_seq,
-            at,
-            self.who,
-            self.device,
-            action,
-            entity,
-            entity_id,
-            changes,
-        )
+        key = (at, self.who, self.device, action, entity)
+        if key != self._mid_key:
+            self._mid_key = key
+            self._mid_json = (
+                ",".join(_enc(v) for v in key) if all(type(v) is str for v in key) else ""
+            )
+        prev = self.prev_hash
+        if (
+            self._mid_json
+            and type(entity_id) is str
+            and type(changes) is str
+            and type(prev) is str
+            and type(self.audit_seq) is int
+        ):  # the same text as audit_hash hashes, with the constant middle encoded once
+            if is_json:
+                quoted = '"' + changes.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            else:
+                quoted = _enc(changes)
+            material = (
+                f"[{_enc(prev)},{self.audit_seq!r},{self._mid_json},{_enc(entity_id)},{quoted}]"
+            )
+            h = hashlib.sha256(material.encode("utf-8")).hexdigest()
+        else:
+            h = audit_hash(
+                prev,
+                self.audit_seq,
+                at,
+                self.who,
+                self.device,
+                action,
+                entity,
+                entity_id,
+                changes,
+            )
         self._audit.append(
             (
                 self.audit_seq,
@@ -96,7 +208,7 @@ class Ledger:
                 entity,
                 entity_id,
                 changes,
-                self.prev_hash,
+                prev,
                 h,
             )
         )

@@ -23,6 +23,7 @@ from sqlalchemy import (
     select,
     text,
     true,
+    tuple_,
 )
 from sqlalchemy import table as sql_table
 
@@ -158,17 +159,44 @@ def _check_sort(q: ListQuery) -> None:
         raise ServiceError(f"Cannot sort {q.entity} by {q.sort_field}.")
 
 
+def _after_ranges(q: ListQuery, key: tuple[Any, str]) -> list[ColumnElement[bool]]:
+    """The rows after ``key`` as consecutive ranges of the list order, each one an index range.
+
+    Same rows as :func:`_after`, but a row value ``(sort, id) < (v, k)`` is a range SQLite
+    seeks to, where the OR of :func:`_after` makes it scan every row before the key; NULL sort
+    values (last when descending, first when ascending) are a range of their own.
+    """
+    t = table(q.entity)
+    col, idc = t.c[q.sort_field], t.c.id
+    value, rid = key
+    if q.descending:
+        if value is None:
+            return [and_(col.is_(None), idc < rid)]
+        return [tuple_(col, idc) < tuple_(value, rid), col.is_(None)]
+    if value is None:
+        return [and_(col.is_(None), idc > rid), col.is_not(None)]
+    return [tuple_(col, idc) > tuple_(value, rid)]
+
+
 def list_page(
     ctx: Services, q: ListQuery, after: tuple[Any, str] | None = None, limit: int = 200
 ) -> Page:
     """One page of rows, after the row whose (sort value, id) is ``after``."""
     _check_sort(q)
     stmt = _select(q)
-    if after is not None:
-        stmt = stmt.where(_after(q, after))
-    stmt = stmt.order_by(*_order(q)).limit(limit)
+    order = _order(q)
+    rows: list[dict[str, Any]] = []
     with ctx.reading() as conn:
-        rows = [dict(r) for r in conn.execute(stmt).mappings()]
+        if after is None or limit <= 0:
+            if after is not None:
+                stmt = stmt.where(_after(q, after))
+            rows = [dict(r) for r in conn.execute(stmt.order_by(*order).limit(limit)).mappings()]
+        else:
+            for cond in _after_ranges(q, after):  # one query per range, while the page is short
+                part = stmt.where(cond).order_by(*order).limit(limit - len(rows))
+                rows.extend(dict(r) for r in conn.execute(part).mappings())
+                if len(rows) >= limit:
+                    break
     next_key = (rows[-1][q.sort_field], rows[-1]["id"]) if len(rows) == limit else None
     return Page(rows, next_key)
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from pp_desktop.models import ENTITIES
 from pp_desktop.services.context import Services, WriteScope
 from pp_desktop.services.errors import Issue, NotFound, StaleRecord, ValidationFailed
-from pp_desktop.services.fields import FIELDS, field_map, field_names
+from pp_desktop.services.fields import FIELDS, Field, field_names
 from pp_desktop.services.ledger import dumps
 from pp_desktop.services.validation import ReferenceCache, kg_equivalent, validate
 
@@ -56,27 +56,62 @@ def new_id() -> str:
     return str(uuid_utils.uuid7())
 
 
+_NONE_WHEN_BLANK = frozenset({"int", "float", "date", "fk"})
+# entity -> (its FIELDS tuple, name -> (field, str mode, blank becomes None)); str mode:
+# 0 plain text, 1 a reference code (upper case), 2 reference codes (upper case, single spaces)
+_PLANS: dict[str, tuple[tuple[Field, ...], dict[str, tuple[Field, int, bool]]]] = {}
+
+
+def _plan(entity: str) -> dict[str, tuple[Field, int, bool]]:
+    fields = FIELDS[entity]
+    cached = _PLANS.get(entity)
+    if cached is not None and cached[0] is fields:
+        return cached[1]
+    plan = {
+        f.name: (f, {"ref": 1, "refs": 2}.get(f.kind, 0), f.kind in _NONE_WHEN_BLANK)
+        for f in fields
+    }
+    _PLANS[entity] = (fields, plan)
+    return plan
+
+
+def _normalise_value(f: Field, value: Any) -> Any:
+    if isinstance(value, datetime):
+        value = value.date().isoformat()
+    elif isinstance(value, date):
+        value = value.isoformat()
+    elif isinstance(value, list | tuple | set | frozenset):
+        value = " ".join(sorted(str(v).strip().upper() for v in value if str(v).strip()))
+    elif isinstance(value, str):
+        value = value.strip()
+        if f.kind in {"ref", "refs"}:
+            value = " ".join(value.upper().split()) if f.kind == "refs" else value.upper()
+    if value == "" and f.kind in _NONE_WHEN_BLANK:
+        value = None
+    return value
+
+
 def normalise(entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
     """Coerce Python values to stored form: dates to ISO text, lists of codes to text,
     blank strings stripped; unknown field names are refused."""
-    fmap = field_map(entity)
+    plan = _plan(entity)
     out: dict[str, Any] = {}
     for name, value in values.items():
-        f = fmap.get(name)
-        if f is None:
+        p = plan.get(name)
+        if p is None:
             raise ValidationFailed(entity, [Issue(name, "is not a field of this record.")])
-        if isinstance(value, datetime):
-            value = value.date().isoformat()
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, list | tuple | set | frozenset):
-            value = " ".join(sorted(str(v).strip().upper() for v in value if str(v).strip()))
-        elif isinstance(value, str):
+        tv = type(value)
+        if tv is str:  # the common case, inline (same result as _normalise_value)
             value = value.strip()
-            if f.kind in {"ref", "refs"}:
-                value = " ".join(value.upper().split()) if f.kind == "refs" else value.upper()
-        if value == "" and f.kind in {"int", "float", "date", "fk"}:
-            value = None
+            mode = p[1]
+            if mode == 1:
+                value = value.upper()
+            elif mode == 2:
+                value = " ".join(value.upper().split())
+            if not value and p[2]:
+                value = None
+        elif not (value is None or tv is float or tv is int or tv is bool):
+            value = _normalise_value(p[0], value)
         out[name] = value
     return out
 

@@ -19,6 +19,7 @@ from pp_desktop.services.fields import FIELDS, NOT_FUTURE, Field
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 MAX_TEXT = {"str": 500, "text": 20_000, "email": 200}
+_NO_CODES: dict[str, tuple[str, float | None]] = {}
 
 
 @dataclass
@@ -120,41 +121,58 @@ def _order(
 
 
 def _rules_seizure(v: Mapping[str, Any], refs: ReferenceCache, issues: list[Issue]) -> None:
-    if v.get("quantity_known", True):
-        q = v.get("quantity")
+    get = v.get
+    if get("quantity_known", True):
+        q = get("quantity")
         if q is None:
             issues.append(Issue("quantity", "is required (or mark the quantity as not known)."))
         elif isinstance(q, int | float) and q <= 0:
             issues.append(Issue("quantity", "must be greater than 0 (or mark it as not known)."))
-    elif v.get("quantity") is not None:
+    elif get("quantity") is not None:
         issues.append(Issue("quantity", "must be empty when the quantity is marked not known."))
-    _between(issues, v, "purity_pct", 0, 100)
-    _between(issues, v, "latitude", -90, 90)
-    _between(issues, v, "longitude", -180, 180)
-    pa = v.get("persons_arrested")
-    if isinstance(pa, int | float) and pa < 0:
+    for name, lo, hi in _SEIZURE_RANGES:  # _between, inline
+        x = get(name)
+        if x is not None and isinstance(x, int | float) and not lo <= x <= hi:
+            issues.append(Issue(name, f"must be between {lo:g} and {hi:g}."))
+    pa = get("persons_arrested")
+    if pa is not None and isinstance(pa, int | float) and pa < 0:
         issues.append(Issue("persons_arrested", "cannot be negative."))
-    country, province = v.get("country"), v.get("province")
-    if (
-        province
-        and country
-        and refs.known("province", province)
-        and refs.parent("province", province) != country
-    ):
-        issues.append(Issue("province", f"{province} is not a province of {country}."))
-    agency = v.get("agency")
-    if (
-        agency
-        and country
-        and refs.known("agency", agency)
-        and refs.parent("agency", agency) not in ("", country)
-    ):
-        issues.append(Issue("agency", f"{agency} is not an agency of {country}.", "warning"))
-    kg = v.get("kg_equivalent")
-    if isinstance(kg, int | float) and kg > 50_000:
+    country, province, agency = get("country"), get("province"), get("agency")
+    if type(refs) is ReferenceCache:  # known() and parent(), inline
+        codes = refs.codes
+        if province and country:
+            p = codes.get("province", _NO_CODES).get(province)
+            if p is not None and p[0] != country:
+                issues.append(Issue("province", f"{province} is not a province of {country}."))
+        if agency and country:
+            a = codes.get("agency", _NO_CODES).get(agency)
+            if a is not None and a[0] not in ("", country):
+                issues.append(
+                    Issue("agency", f"{agency} is not an agency of {country}.", "warning")
+                )
+    else:
+        if (
+            province
+            and country
+            and refs.known("province", province)
+            and refs.parent("province", province) != country
+        ):
+            issues.append(Issue("province", f"{province} is not a province of {country}."))
+        if (
+            agency
+            and country
+            and refs.known("agency", agency)
+            and refs.parent("agency", agency) not in ("", country)
+        ):
+            issues.append(Issue("agency", f"{agency} is not an agency of {country}.", "warning"))
+    kg = get("kg_equivalent")
+    if kg is not None and isinstance(kg, int | float) and kg > 50_000:
         issues.append(
             Issue("quantity", f"{kg:,.0f} kg is unusually large: check the unit.", "warning")
         )
+
+
+_SEIZURE_RANGES = (("purity_pct", 0, 100), ("latitude", -90, 90), ("longitude", -180, 180))
 
 
 def _rules_price(v: Mapping[str, Any], issues: list[Issue]) -> None:
@@ -192,6 +210,96 @@ def _rules_project(v: Mapping[str, Any], issues: list[Issue]) -> None:
     _order(issues, v, "actual_start", "actual_end", "the actual end is before the actual start.")
 
 
+def _field_issues(
+    fields: tuple[Field, ...],
+    values: Mapping[str, Any],
+    refs: ReferenceCache,
+    today: date,
+    exists: Callable[[str, str], bool] | None,
+) -> list[Issue]:
+    """Field-level findings, in field order.
+
+    The common cases (a stripped string, a number, a bool, nothing) are decided inline; every
+    other value goes through :func:`_is_empty` and :func:`_check_type`, which define the rules.
+    The inline branches give exactly what those two functions give for the same value.
+    """
+    issues: list[Issue] = []
+    if type(refs) is not ReferenceCache:  # a stand-in: only the generic rules know its methods
+        for f in fields:
+            value = values.get(f.name)
+            if _is_empty(value):
+                if f.required:
+                    issues.append(Issue(f.name, "is required."))
+            elif f.kind == "fk":
+                if exists is not None and not exists(f.ref, str(value)):
+                    issues.append(Issue(f.name, f"refers to a {f.ref} that does not exist."))
+            else:
+                issues.extend(_check_type(f, value, refs, today))
+        return issues
+    codes = refs.codes
+    get = values.get
+    for f in fields:
+        value = get(f.name)
+        if value is None:
+            if f.required:
+                issues.append(Issue(f.name, "is required."))
+            continue
+        k = f.kind
+        tv = type(value)
+        if tv is str:
+            if not value or value.isspace():  # same as ``not value.strip()``
+                if f.required:
+                    issues.append(Issue(f.name, "is required."))
+                continue
+            if k == "ref":
+                if value not in codes.get(f.ref, _NO_CODES):
+                    issues.append(
+                        Issue(f.name, f"'{value}' is not a known {f.ref.replace('_', ' ')} code.")
+                    )
+                continue
+            if k == "refs":
+                known = codes.get(f.ref, _NO_CODES)
+                bad = [c for c in value.split() if c not in known]
+                if bad:
+                    issues.append(Issue(f.name, f"unknown {f.ref} code(s): {', '.join(bad)}."))
+                continue
+            if k == "str" or k == "text":
+                if len(value) > MAX_TEXT[k]:
+                    issues.append(Issue(f.name, f"is longer than {MAX_TEXT[k]} characters."))
+                continue
+            if k == "date" and len(value) == 10 and value[4] == "-" and value[7] == "-":
+                try:
+                    d = date.fromisoformat(value)
+                except ValueError:
+                    issues.append(Issue(f.name, "is not a date (expected YYYY-MM-DD)."))
+                    continue
+                if f.name in NOT_FUTURE and d > today:
+                    issues.append(
+                        Issue(f.name, f"{d.isoformat()} is after today ({today.isoformat()}).")
+                    )
+                elif d.year < 1900:
+                    issues.append(Issue(f.name, "is before 1900."))
+                continue
+        elif (tv is float or tv is int) and (k == "float" or k == "int"):
+            if value != value:  # NaN
+                issues.append(Issue(f.name, "must be a number."))
+            elif k == "int" and not float(value).is_integer():
+                issues.append(Issue(f.name, "must be a whole number."))
+            continue
+        elif tv is bool and k == "bool":
+            continue
+        elif _is_empty(value):
+            if f.required:
+                issues.append(Issue(f.name, "is required."))
+            continue
+        if k == "fk":
+            if exists is not None and not exists(f.ref, str(value)):
+                issues.append(Issue(f.name, f"refers to a {f.ref} that does not exist."))
+            continue
+        issues.extend(_check_type(f, value, refs, today))
+    return issues
+
+
 def validate(
     entity: str,
     values: Mapping[str, Any],
@@ -200,20 +308,18 @@ def validate(
     exists: Callable[[str, str], bool] | None = None,
 ) -> list[Issue]:
     """Every finding for a record's full field values (errors and warnings)."""
-    issues: list[Issue] = []
-    for f in FIELDS[entity]:
-        value = values.get(f.name)
-        if _is_empty(value):
-            if f.required:
-                issues.append(Issue(f.name, "is required."))
-            continue
-        if f.kind == "fk":
-            if exists is not None and not exists(f.ref, str(value)):
-                issues.append(Issue(f.name, f"refers to a {f.ref} that does not exist."))
-            continue
-        issues.extend(_check_type(f, value, refs, today))
-    if any(i.is_error for i in issues):
-        return issues  # field-level errors first: cross-field rules would only add noise
+    issues = _field_issues(FIELDS[entity], values, refs, today, exists)
+    for i in issues:
+        if i.severity == "error":
+            return issues  # field-level errors first: cross-field rules would only add noise
+    record_rules(entity, values, refs, issues)
+    return issues
+
+
+def record_rules(
+    entity: str, values: Mapping[str, Any], refs: ReferenceCache, issues: list[Issue]
+) -> None:
+    """The cross-field rules of ``entity`` (run once every field is valid): appends findings."""
     if entity == "seizure":
         _rules_seizure(values, refs, issues)
     elif entity == "price":
@@ -224,4 +330,3 @@ def validate(
         a = values.get("amount")
         if isinstance(a, int | float) and a < 0:
             issues.append(Issue("amount", "cannot be negative."))
-    return issues

@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="small sizes (20,000 rows): a smoke run")
     p.add_argument("--rows", type=int, help="seizures in the list vault (default 1,000,000)")
     p.add_argument("--bulk-rows", type=int, help="rows of the bulk insert (default 100,000)")
-    p.add_argument("--repeats", type=int, help="runs per measurement (default 3, lists 7)")
+    p.add_argument("--repeats", type=int, help="runs per measurement (default 5; lists 7)")
     p.add_argument("--keep", type=Path, help="folder for the big vault, reused across runs")
     p.add_argument("--only", action="append", choices=["bulk", "lists", "unlock"])
     p.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="results file")
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 
     n_list = args.rows or (20_000 if args.quick else 1_000_000)
     n_bulk = args.bulk_rows or (20_000 if args.quick else 100_000)
-    repeats = args.repeats or (2 if args.quick else 3)
+    repeats = args.repeats or (2 if args.quick else 5)
     only = set(args.only or ["bulk", "lists", "unlock"])
     started = time.perf_counter()
     results: list[Result] = []
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                 results.extend(bench_lists(folder, n_list, max(repeats, 7)))
                 results[-1].context.insert(0, context)
             if "unlock" in only:
-                results.append(bench_unlock(folder, n_list, repeats))
+                results.append(bench_unlock(folder, n_list, min(repeats, 3)))
 
     print()
     print(table(results))

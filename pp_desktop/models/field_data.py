@@ -7,7 +7,7 @@ one field for field-level merge, readable in exports. A missing quantity is NULL
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Float, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pp_desktop.models.base import Base, SyncColumns
@@ -51,6 +51,8 @@ class Seizure(SyncColumns, Base):
         Index("ix_seizure_drug_date", "drug", "seized_on", "id"),
         Index("ix_seizure_province_date", "province", "seized_on", "id"),
         Index("ix_seizure_kg", "kg_equivalent", "id"),
+        # the soft-deleted rows only: counts subtract them (migration 0003)
+        Index("ix_seizure_deleted", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
     )
 
 
@@ -82,4 +84,5 @@ class PriceObservation(SyncColumns, Base):
         Index("ix_price_date", "observed_on", "id"),
         Index("ix_price_country_date", "country", "observed_on", "id"),
         Index("ix_price_drug_date", "drug", "observed_on", "id"),
+        Index("ix_price_deleted", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
     )

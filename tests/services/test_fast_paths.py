@@ -140,6 +140,10 @@ def oracle_validate(entity: str, values: Any, refs: ReferenceCache, today: date)
         _rules_price(values, issues)
     elif entity == "project":
         _rules_project(values, issues)
+    elif entity == "project_donor":
+        a = values.get("amount")
+        if isinstance(a, int | float) and a < 0:
+            issues.append(Issue("amount", "cannot be negative."))
     return issues
 
 

@@ -12,13 +12,23 @@ from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
 
+from sqlalchemy import Connection, select
+
 from pp_desktop.models import SYNC_COLUMN_NAMES
 from pp_desktop.services.context import Services
 from pp_desktop.services.errors import Issue, ValidationFailed
 from pp_desktop.services.fields import FIELDS, NOT_FUTURE, field_names
 from pp_desktop.services.ledger import CreateChanges, dumps
-from pp_desktop.services.records import ChangeSet, derive, new_id, normalise, table
+from pp_desktop.services.records import (
+    UNIQUE_FIELDS,
+    ChangeSet,
+    derive,
+    new_id,
+    normalise,
+    table,
+)
 from pp_desktop.services.validation import (
+    ISO_DATE_RE,
     MAX_TEXT,
     ReferenceCache,
     record_rules,
@@ -96,7 +106,7 @@ class _FastRows:
         if code == 1:
             v = v.upper()
         elif code == 2:
-            v = " ".join(v.upper().split())
+            v = " ".join(dict.fromkeys(v.upper().split()))
         if not v:
             if required:
                 return _REJECT
@@ -113,7 +123,7 @@ class _FastRows:
         elif kind == "str" or kind == "text":
             ok = len(v) <= MAX_TEXT[kind]
         elif kind == "date":
-            ok = len(v) == 10 and v[4] == "-" and v[7] == "-" and v[:4] >= "1900"
+            ok = ISO_DATE_RE.fullmatch(v) is not None and v[:4] >= "1900"
             if ok:
                 try:
                     date.fromisoformat(v)
@@ -283,6 +293,43 @@ def insert_sql(entity: str) -> tuple[str, tuple[str, ...]]:
     return sql, cols
 
 
+class _LinkChecks:
+    """What validation needs the database for, done with one query per referenced table:
+    references to live records (as ``records._exists_fn`` checks them one by one) and unique
+    fields (against the vault and the rows of this same insert)."""
+
+    def __init__(self, conn: Connection, entity: str) -> None:
+        self._conn = conn
+        self._fks = [(f.name, f.ref) for f in FIELDS[entity] if f.kind == "fk"]
+        self._live: dict[str, set[str]] = {}
+        self._unique = UNIQUE_FIELDS.get(entity)
+        self._taken: set[Any] = set()
+        if self._unique:
+            t = table(entity)
+            self._taken = {v for (v,) in conn.execute(select(t.c[self._unique]))}
+
+    def _ids(self, entity: str) -> set[str]:
+        if entity not in self._live:
+            t = table(entity)
+            rows = self._conn.execute(select(t.c.id).where(t.c.deleted_at.is_(None)))
+            self._live[entity] = {str(r[0]) for r in rows}
+        return self._live[entity]
+
+    def __call__(self, full: Mapping[str, Any]) -> list[Issue]:
+        issues: list[Issue] = []
+        for name, ref in self._fks:
+            value = full.get(name)
+            if value and str(value) not in self._ids(ref):
+                issues.append(Issue(name, f"refers to a {ref} that does not exist."))
+        if self._unique:
+            value = full.get(self._unique)
+            if value:
+                if value in self._taken:
+                    issues.append(Issue(self._unique, f"'{value}' is already used."))
+                self._taken.add(value)
+        return issues
+
+
 def bulk_insert(
     ctx: Services,
     entity: str,
@@ -308,6 +355,7 @@ def bulk_insert(
     with ctx.writing() as scope:
         refs = ctx.refs(scope.conn)
         fast = _FastRows(entity, refs, today).compile()
+        links = _LinkChecks(scope.conn, entity)
         ledger, at, who, device = scope.ledger, scope.at, scope.ledger.who, ctx.device_id
         audit, journal = ledger.audit_json, ledger.journal
         for chunk in _chunks(rows, BATCH):
@@ -331,6 +379,8 @@ def bulk_insert(
                         issues = validate(entity, full, refs, today)
                     values = [full[n] for n in names]
                     changes = changes_of(values)
+                if check:
+                    issues += links(full)
                 if check and issues:
                     if any(i.is_error for i in issues):
                         n = done + offset + 1

@@ -81,11 +81,17 @@ def _normalise_value(f: Field, value: Any) -> Any:
     elif isinstance(value, date):
         value = value.isoformat()
     elif isinstance(value, list | tuple | set | frozenset):
-        value = " ".join(sorted(str(v).strip().upper() for v in value if str(v).strip()))
+        # given order kept (a transit route is ordered), duplicates dropped, as for text
+        items = sorted(value) if isinstance(value, set | frozenset) else value
+        value = " ".join(dict.fromkeys(str(v).strip().upper() for v in items if str(v).strip()))
     elif isinstance(value, str):
         value = value.strip()
         if f.kind in {"ref", "refs"}:
-            value = " ".join(value.upper().split()) if f.kind == "refs" else value.upper()
+            value = (
+                " ".join(dict.fromkeys(value.upper().split()))
+                if f.kind == "refs"
+                else value.upper()
+            )
     if value == "" and f.kind in _NONE_WHEN_BLANK:
         value = None
     return value
@@ -107,7 +113,7 @@ def normalise(entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
             if mode == 1:
                 value = value.upper()
             elif mode == 2:
-                value = " ".join(value.upper().split())
+                value = " ".join(dict.fromkeys(value.upper().split()))
             if not value and p[2]:
                 value = None
         elif not (value is None or tv is float or tv is int or tv is bool):

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, text
 from pp_desktop.services.errors import Issue
 from pp_desktop.services.fields import FIELDS, NOT_FUTURE, Field
 
+ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 MAX_TEXT = {"str": 500, "text": 20_000, "email": 200}
 _NO_CODES: dict[str, tuple[str, float | None]] = {}
@@ -54,8 +55,8 @@ class ReferenceCache:
 
 def kg_equivalent(quantity: float | None, unit: str, refs: ReferenceCache) -> float | None:
     """Quantity in kilogram equivalent (litres at 1 kg/L, tablets at the unit's mass)."""
-    if quantity is None:
-        return None
+    if type(quantity) is not float and type(quantity) is not int:
+        return None  # missing or not a number (an import's "5"): validation reports it
     factor = refs.factor_kg(unit)
     return None if factor is None else round(quantity * factor, 6)
 
@@ -67,6 +68,8 @@ def _is_empty(value: Any) -> bool:
 def _check_type(f: Field, value: Any, refs: ReferenceCache, today: date) -> list[Issue]:
     k = f.kind
     if k == "date":
+        if not ISO_DATE_RE.fullmatch(str(value)):  # 3.11 also takes 20261101 and 2026-W44-1
+            return [Issue(f.name, "is not a date (expected YYYY-MM-DD).")]
         try:
             d = date.fromisoformat(str(value))
         except ValueError:
@@ -267,7 +270,7 @@ def _field_issues(
                 if len(value) > MAX_TEXT[k]:
                     issues.append(Issue(f.name, f"is longer than {MAX_TEXT[k]} characters."))
                 continue
-            if k == "date" and len(value) == 10 and value[4] == "-" and value[7] == "-":
+            if k == "date" and ISO_DATE_RE.fullmatch(value):
                 try:
                     d = date.fromisoformat(value)
                 except ValueError:

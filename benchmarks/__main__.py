@@ -1,7 +1,9 @@
 """``python -m benchmarks``: the performance budgets of DESIGN §8 in one table.
 
-Baseline and candidate run in the same process, interleaved, each repeated; the table shows the
-best run of each (noise on a shared machine only ever adds time) and the JSON keeps every run.
+Baseline and candidate run in the same process, in pairs of neighbouring runs, repeated: the
+ratio is the median of the pairs' ratios (the machine drifts between pairs, little within one)
+and the baseline / candidate columns are the medians of each side. Times are the best of the
+warm runs (noise on a shared machine only ever adds time). The JSON keeps every run.
 
     python -m benchmarks                  # full sizes: 100,000-row bulk insert, 1,000,000-row lists
     python -m benchmarks --quick          # a smoke run: 20,000 rows everywhere
@@ -95,8 +97,9 @@ def main(argv: list[str] | None = None) -> int:
             size = sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
             context += f"; {size / 2**20:,.0f} MB on disk"
             if "lists" in only:
-                results.extend(bench_lists(folder, n_list, max(repeats, 7)))
-                results[-1].context.insert(0, context)
+                lists = bench_lists(folder, n_list, max(repeats, 7))
+                lists[0].context.insert(0, context)
+                results.extend(lists)
             if "unlock" in only:
                 results.append(bench_unlock(folder, n_list, min(repeats, 3)))
 

@@ -35,11 +35,15 @@ class Result:
     context: list[str] = field(default_factory=list)
     ok: bool | None = None  # None: decided by value <= budget
     note: str = ""
+    paired: list[float] = field(default_factory=list)  # ratios of runs made side by side
 
     @property
     def value(self) -> float:
-        """The ratio or the time that the budget applies to."""
+        """The ratio or the time that the budget applies to (a ratio: the median of the paired
+        ratios when there are some, which cancels the machine's drift between pairs)."""
         if self.kind == "ratio":
+            if self.paired:
+                return statistics.median(self.paired)
             assert self.baseline
             return self.candidate / self.baseline
         return self.candidate
@@ -61,6 +65,7 @@ class Result:
             "unit": "x" if self.kind == "ratio" else "s",
             "pass": self.passed,
             "samples_s": self.samples,
+            "paired_ratios": self.paired,
             "context": self.context,
             "note": self.note,
         }

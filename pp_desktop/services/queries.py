@@ -275,8 +275,8 @@ def count(ctx: Services, q: ListQuery) -> int:
 
     For the big tables, live rows matching C = rows matching C - deleted rows matching C: the
     first is answered by an index, the second by the index of deleted rows; neither reads the
-    whole table. Free text alone is counted in the full-text index (it holds every row of its
-    table, by rowid), less the rowids of deleted rows.
+    whole table. Free text alone is counted in the full-text index alone (it holds every row of
+    its table, by rowid).
     """
     t = table(q.entity)
     fts = FTS_TABLE.get(q.entity)
@@ -284,17 +284,16 @@ def count(ctx: Services, q: ListQuery) -> int:
     every = replace(q, include_deleted=True)
     with ctx.reading() as conn:
         if fts and match and not _conditions(replace(every, text="")):  # free text alone
-            sql = f"SELECT count(*) FROM {fts} WHERE {fts} MATCH :m"
-            if not q.include_deleted:  # one pass over the matches, less the deleted rows
-                sql += (
-                    f" AND rowid NOT IN (SELECT rowid FROM {t.name} WHERE deleted_at IS NOT NULL)"
-                )
-            return int(conn.execute(text(sql), {"m": match}).scalar() or 0)
-        if q.include_deleted or q.entity not in DELETED_INDEXED:
+            sql = text(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH :m")
+            total = int(conn.execute(sql, {"m": match}).scalar() or 0)
+            if q.include_deleted:
+                return total
+        elif q.include_deleted or q.entity not in DELETED_INDEXED:
             stmt = select(func.count()).select_from(t).where(*_conditions(q))
             return int(conn.execute(stmt).scalar() or 0)
-        stmt = select(func.count()).select_from(t).where(*_conditions(every))
-        total = int(conn.execute(stmt).scalar() or 0)
+        else:
+            stmt = select(func.count()).select_from(t).where(*_conditions(every))
+            total = int(conn.execute(stmt).scalar() or 0)
         if conn.execute(select(t.c.id).where(t.c.deleted_at.is_not(None)).limit(1)).first():
             deleted = (
                 select(func.count())

@@ -242,12 +242,11 @@ def make_demo(
     refs = ctx.refs()
     made: dict[str, int] = {}
 
-    def run(entity: str, rows: Any, check: bool = True) -> list[str]:
+    def run(entity: str, rows: Any) -> list[str]:
         cs = bulk.bulk_insert(
             ctx,
             entity,
             rows,
-            check=check,
             progress=(lambda n: progress(entity, n)) if progress else None,
         )
         made[entity] = made.get(entity, 0) + len(cs.created)

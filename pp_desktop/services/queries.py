@@ -191,19 +191,6 @@ def _text_plan(conn: Connection, q: ListQuery) -> tuple[bool, list[int] | None]:
     return _order_indexed(q), None
 
 
-def _after(q: ListQuery, key: tuple[Any, str]) -> ColumnElement[bool]:
-    t = table(q.entity)
-    col, idc = t.c[q.sort_field], t.c.id
-    value, rid = key
-    if q.descending:
-        if value is None:  # NULLs come last when descending
-            return and_(col.is_(None), idc < rid)
-        return or_(col < value, and_(col == value, idc < rid), col.is_(None))
-    if value is None:  # NULLs come first when ascending
-        return or_(and_(col.is_(None), idc > rid), col.is_not(None))
-    return or_(col > value, and_(col == value, idc > rid))
-
-
 def _order(q: ListQuery) -> list[Any]:
     t = table(q.entity)
     col = t.c[q.sort_field]
@@ -220,9 +207,9 @@ def _check_sort(q: ListQuery) -> None:
 def _after_ranges(q: ListQuery, key: tuple[Any, str]) -> list[ColumnElement[bool]]:
     """The rows after ``key`` as consecutive ranges of the list order, each one an index range.
 
-    Same rows as :func:`_after`, but a row value ``(sort, id) < (v, k)`` is a range SQLite
-    seeks to, where the OR of :func:`_after` makes it scan every row before the key; NULL sort
-    values (last when descending, first when ascending) are a range of their own.
+    A row value ``(sort, id) < (v, k)`` is a range SQLite seeks to (an OR of comparisons would
+    make it scan every row before the key); NULL sort values (last when descending, first when
+    ascending) are a range of their own.
     """
     t = table(q.entity)
     col, idc = t.c[q.sort_field], t.c.id
@@ -245,9 +232,9 @@ def list_page(
     rows: list[dict[str, Any]] = []
     with ctx.reading() as conn:
         stmt = _select(q, plan=_text_plan(conn, q))
-        if after is None or limit <= 0:
-            if after is not None:
-                stmt = stmt.where(_after(q, after))
+        if limit <= 0:
+            return Page([], None)
+        if after is None:
             rows = [dict(r) for r in conn.execute(stmt.order_by(*order).limit(limit)).mappings()]
         else:
             for cond in _after_ranges(q, after):  # one query per range, while the page is short

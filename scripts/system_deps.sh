@@ -5,6 +5,8 @@ PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3  # Qt (offscreen)
   xvfb libxcb-cursor0                                  # running the GUI with no display
   fonts-dejavu-core fonts-noto-core                    # Cyrillic and Arabic-script glyphs
+  minisign age                                         # independent checks of sync bundles
+  libreoffice-calc-nogui                               # opens our xlsx exports as a counterpart would
 )
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -17,48 +17,18 @@ import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from pp_desktop import __version__
+from pp_desktop.cli import exchange_cmd, iati_cmd, sync_cmd
+from pp_desktop.cli.common import err, pass_arg, services, unlock, vault_arg, vault_dir
 from pp_desktop.cli.secrets_input import (
     InputError,
     get_new_passphrase,
     get_passphrase,
     read_secret_file,
 )
-from pp_desktop.paths import default_vault_dir
 
 EXIT_CHAIN_BROKEN = 12
-
-
-def _err(message: str) -> None:
-    print(f"pp-desktop: {message}", file=sys.stderr)
-
-
-def _vault_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--vault",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help=f"vault folder (default: {default_vault_dir()})",
-    )
-
-
-def _pass_arg(p: argparse.ArgumentParser, new: bool = False) -> None:
-    p.add_argument(
-        "--passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help="read the passphrase from FILE (one trailing newline stripped) instead of prompting",
-    )
-    if new:
-        p.add_argument(
-            "--new-passphrase-file",
-            type=Path,
-            metavar="FILE",
-            help="read the new passphrase from FILE instead of prompting twice",
-        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,18 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", help="start the application (the default)")
-    _vault_arg(p)
+    vault_arg(p)
 
     p = sub.add_parser("init", help="create a new vault")
-    _vault_arg(p)
-    _pass_arg(p)
+    vault_arg(p)
+    pass_arg(p)
     p.add_argument("--officer", help="officer name (asked when missing)")
     p.add_argument("--country", help="home country, ISO 3166-1 alpha-3 (e.g. TJK)")
     p.add_argument("--device", help="device label (default: this computer's name)")
 
     p = sub.add_parser("demo", help="create a vault filled with realistic synthetic data")
-    _vault_arg(p)
-    _pass_arg(p)
+    vault_arg(p)
+    pass_arg(p)
     p.add_argument(
         "--seizures",
         type=int,
@@ -93,26 +63,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
 
     p = sub.add_parser("stats", help="count live records per kind")
-    _vault_arg(p)
-    _pass_arg(p)
+    vault_arg(p)
+    pass_arg(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
     p = sub.add_parser("audit", help="audit log commands")
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     v = asub.add_parser("verify", help="prove the hash chain of the audit log intact")
-    _vault_arg(v)
-    _pass_arg(v)
+    vault_arg(v)
+    pass_arg(v)
 
     p = sub.add_parser("passwd", help="change the passphrase")
-    _vault_arg(p)
-    _pass_arg(p, new=True)
+    vault_arg(p)
+    pass_arg(p, new=True)
 
     p = sub.add_parser("rekey", help="full re-key: new data key and a new recovery key")
-    _vault_arg(p)
-    _pass_arg(p)
+    vault_arg(p)
+    pass_arg(p)
 
     p = sub.add_parser("recover", help="set a new passphrase with the recovery key")
-    _vault_arg(p)
+    vault_arg(p)
     p.add_argument(
         "--recovery-key-file",
         type=Path,
@@ -123,8 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="write a consistent encrypted backup into a new folder")
     p.add_argument("dest", type=Path, metavar="DIR")
-    _vault_arg(p)
-    _pass_arg(p)
+    vault_arg(p)
+    pass_arg(p)
 
     p = sub.add_parser("restore", help="restore a backup as a vault (verified first)")
     p.add_argument("src", type=Path, metavar="DIR")
@@ -138,40 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("check", help="check every page of the vault (integrity)")
-    _vault_arg(p)
-    _pass_arg(p)
+    vault_arg(p)
+    pass_arg(p)
 
     p = sub.add_parser("profile", help="show or edit the officer profile")
-    _vault_arg(p)
-    _pass_arg(p)
+    vault_arg(p)
+    pass_arg(p)
     p.add_argument("--officer")
     p.add_argument("--country")
     p.add_argument("--device")
+    # Sub-commands of the exchange and sync layers live in their own modules.
+    for module in (sync_cmd, exchange_cmd, iati_cmd):
+        module.register(sub)
     return parser
-
-
-def _vault_dir(args: argparse.Namespace) -> Path:
-    return Path(args.vault) if args.vault else default_vault_dir()
-
-
-def _unlock(args: argparse.Namespace) -> Any:
-    from pp_desktop.store import Vault
-
-    folder = _vault_dir(args)
-    from pp_desktop.store.keyfile import keyfile_exists
-    from pp_desktop.store.vault import DB_NAME
-
-    if not (folder / DB_NAME).exists() and not keyfile_exists(folder):
-        from pp_desktop.store import VaultNotFound
-
-        raise VaultNotFound(f"There is no vault in {folder}. Create one with 'pp-desktop init'.")
-    return Vault.unlock(folder, get_passphrase(args.passphrase_file))
-
-
-def _services(vault: Any) -> Any:
-    from pp_desktop.services import Services
-
-    return Services(vault)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -182,10 +131,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     device = args.device or socket.gethostname()
     passphrase = get_new_passphrase(args.passphrase_file, "Passphrase for the new vault")
     vault, recovery = Vault.create(
-        _vault_dir(args), passphrase, OfficerProfile(officer, country, device)
+        vault_dir(args), passphrase, OfficerProfile(officer, country, device)
     )
     vault.lock()
-    print(f"Vault created in {_vault_dir(args)}.")
+    print(f"Vault created in {vault_dir(args)}.")
     _print_recovery_key(recovery)
     return 0
 
@@ -209,7 +158,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if not 0 <= args.seizures <= 1_000_000:
         raise InputError("--seizures must be between 0 and 1000000.")
     passphrase = get_new_passphrase(args.passphrase_file, "Passphrase for the demo vault")
-    folder = _vault_dir(args)
+    folder = vault_dir(args)
     vault, recovery = Vault.create(
         folder, passphrase, OfficerProfile("Demo Officer", "TJK", "demo-laptop")
     )
@@ -219,7 +168,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             if entity == "seizure" and n % 100_000 == 0:
                 print(f"  {n:,} seizures written", file=sys.stderr)
 
-        made = make_demo(_services(vault), DemoSize(seizures=args.seizures), args.seed, progress)
+        made = make_demo(services(vault), DemoSize(seizures=args.seizures), args.seed, progress)
     finally:
         vault.lock()
     print(
@@ -233,9 +182,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from pp_desktop.services import stats
 
-    vault = _unlock(args)
+    vault = unlock(args)
     try:
-        counts = stats.live_counts(_services(vault))
+        counts = stats.live_counts(services(vault))
     finally:
         vault.lock()
     if args.json:
@@ -250,7 +199,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from pp_desktop.services.ledger import verify_chain
 
-    vault = _unlock(args)
+    vault = unlock(args)
     try:
         with vault.read() as conn:
             report = verify_chain(conn)
@@ -259,7 +208,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if report.ok:
         print(f"Audit chain intact: {report.entries:,} entries, head {report.head}.")
         return 0
-    _err(
+    err(
         f"Audit chain BROKEN at entry {report.first_broken}: {report.reason}. "
         "Report this to HQ; do not edit the vault."
     )
@@ -267,7 +216,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    vault = _unlock(args)
+    vault = unlock(args)
     try:
         old = get_passphrase(args.passphrase_file) if args.passphrase_file else None
         new = get_new_passphrase(args.new_passphrase_file)
@@ -281,7 +230,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_rekey(args: argparse.Namespace) -> int:
-    folder = _vault_dir(args)
+    folder = vault_dir(args)
     from pp_desktop.store import Vault
 
     passphrase = get_passphrase(args.passphrase_file)
@@ -306,7 +255,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
         else get_passphrase(None, "Recovery key")
     )
     new = get_new_passphrase(args.new_passphrase_file)
-    vault = Vault.recover(_vault_dir(args), key, new)
+    vault = Vault.recover(vault_dir(args), key, new)
     vault.lock()
     print("New passphrase set. The recovery key stays valid.")
     return 0
@@ -315,7 +264,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from pp_desktop.store.backup import backup
 
-    vault = _unlock(args)
+    vault = unlock(args)
     try:
         info = backup(vault, args.dest)
     finally:
@@ -338,13 +287,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    vault = _unlock(args)
+    vault = unlock(args)
     try:
         problems = vault.integrity_check()
     finally:
         vault.lock()
     if problems:
-        _err("The vault is damaged: " + "; ".join(problems[:5]))
+        err("The vault is damaged: " + "; ".join(problems[:5]))
         return 5
     print("Vault integrity OK: every page decrypts and authenticates.")
     return 0
@@ -353,7 +302,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_profile(args: argparse.Namespace) -> int:
     from pp_desktop.store import OfficerProfile
 
-    vault = _unlock(args)
+    vault = unlock(args)
     try:
         p = vault.profile
         if args.officer or args.country or args.device:
@@ -395,17 +344,18 @@ def run(args: argparse.Namespace) -> int:
     from pp_desktop.store.errors import VaultError
 
     try:
-        return COMMANDS[args.command](args)
+        handler = getattr(args, "handler", None) or COMMANDS[args.command]
+        return int(handler(args))
     except (VaultError, ServiceError, InputError) as exc:
-        _err(str(exc))
+        err(str(exc))
         return int(exc.exit_code)
     except KeyboardInterrupt:
-        _err("Interrupted; nothing was left half-written.")
+        err("Interrupted; nothing was left half-written.")
         return 130
     except Exception as exc:
         if os.environ.get("PP_DEBUG"):
             raise
-        _err(
+        err(
             f"Unexpected error ({exc.__class__.__name__}). Run again with PP_DEBUG=1 for "
             "details and report it."
         )
@@ -416,6 +366,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for the non-GUI commands (``pp_desktop.app.main`` routes here)."""
     args = parse(sys.argv[1:] if argv is None else argv)
     if args.command in (None, "gui"):
-        _err("the GUI is started by 'pp-desktop' itself (pp_desktop.app).")
+        err("the GUI is started by 'pp-desktop' itself (pp_desktop.app).")
         return 2
     return run(args)

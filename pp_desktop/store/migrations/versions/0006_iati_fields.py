@@ -1,0 +1,23 @@
+"""IATI fields of assistance projects (issue 7).
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-28
+
+Placeholder reserved so that parallel work keeps one linear history; no release has shipped it yet.
+"""
+
+from __future__ import annotations
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass

@@ -348,3 +348,41 @@ def get(ctx: Services, entity: str, rid: str) -> dict[str, Any]:
         row = _live_row(conn, entity, rid)
     row.pop("data", None)
     return row
+
+
+def restore(ctx: Services, entity: str, ids: Iterable[str]) -> ChangeSet:
+    """Bring soft-deleted records back (undo of a delete); the record is validated again, since
+    what it refers to may have gone meanwhile. Already-live ids are refused: nothing to undo."""
+    done: list[str] = []
+    t = table(entity)
+    names = field_names(entity)
+    with ctx.writing() as scope:
+        conn = scope.conn
+        refs = ctx.refs(conn)
+        for rid in dict.fromkeys(ids):
+            row = conn.execute(select(t).where(t.c.id == rid)).mappings().first()
+            if row is None or row["deleted_at"] is None:
+                raise NotFound(f"That {entity.replace('_', ' ')} is not a deleted record.")
+            values = {k: row[k] for k in names}
+            _raise_on_errors(entity, validate(entity, values, refs, ctx.today(), _exists_fn(conn)))
+            hlc = ctx.clock.now()
+            version = int(row["version"]) + 1
+            conn.execute(
+                t.update().where(t.c.id == rid),
+                {
+                    "deleted_at": None,
+                    "version": version,
+                    "hlc": hlc,
+                    "updated_at": scope.at,
+                    "updated_by": scope.ledger.who,
+                },
+            )
+            scope.ledger.audit(
+                scope.at, "restore", entity, rid, dumps({"deleted_at": [row["deleted_at"], None]})
+            )
+            # every field travels: the receiving side may have dropped the tombstoned values
+            scope.ledger.journal(
+                entity, rid, version, hlc, int(row["version"]), str(row["hlc"]), dumps(sorted(names))
+            )
+            done.append(rid)
+    return ChangeSet(entity, updated=done)

@@ -382,7 +382,13 @@ def restore(ctx: Services, entity: str, ids: Iterable[str]) -> ChangeSet:
             )
             # every field travels: the receiving side may have dropped the tombstoned values
             scope.ledger.journal(
-                entity, rid, version, hlc, int(row["version"]), str(row["hlc"]), dumps(sorted(names))
+                entity,
+                rid,
+                version,
+                hlc,
+                int(row["version"]),
+                str(row["hlc"]),
+                dumps(sorted(names)),
             )
             done.append(rid)
     return ChangeSet(entity, updated=done)

@@ -306,38 +306,41 @@ def update(
     return ChangeSet(entity, updated=[rid], warnings=warnings)
 
 
+def delete_one(ctx: Services, scope: WriteScope, entity: str, rid: str) -> None:
+    """Soft-delete one live record inside an open write scope (building block)."""
+    t = table(entity)
+    current = _live_row(scope.conn, entity, rid)
+    hlc = ctx.clock.now()
+    version = int(current["version"]) + 1
+    scope.conn.execute(
+        t.update().where(t.c.id == rid),
+        {
+            "deleted_at": scope.at,
+            "version": version,
+            "hlc": hlc,
+            "updated_at": scope.at,
+            "updated_by": scope.ledger.who,
+        },
+    )
+    scope.ledger.audit(scope.at, "delete", entity, rid, dumps({"deleted_at": [None, scope.at]}))
+    scope.ledger.journal(
+        entity,
+        rid,
+        version,
+        hlc,
+        int(current["version"]),
+        str(current["hlc"]),
+        "[]",
+        deleted=True,
+    )
+
+
 def delete(ctx: Services, entity: str, ids: Iterable[str]) -> ChangeSet:
     """Soft-delete records (tombstones: sync still needs them)."""
     done: list[str] = []
-    t = table(entity)
     with ctx.writing() as scope:
         for rid in dict.fromkeys(ids):
-            current = _live_row(scope.conn, entity, rid)
-            hlc = ctx.clock.now()
-            version = int(current["version"]) + 1
-            scope.conn.execute(
-                t.update().where(t.c.id == rid),
-                {
-                    "deleted_at": scope.at,
-                    "version": version,
-                    "hlc": hlc,
-                    "updated_at": scope.at,
-                    "updated_by": scope.ledger.who,
-                },
-            )
-            scope.ledger.audit(
-                scope.at, "delete", entity, rid, dumps({"deleted_at": [None, scope.at]})
-            )
-            scope.ledger.journal(
-                entity,
-                rid,
-                version,
-                hlc,
-                int(current["version"]),
-                str(current["hlc"]),
-                "[]",
-                deleted=True,
-            )
+            delete_one(ctx, scope, entity, rid)
             done.append(rid)
     return ChangeSet(entity, deleted=done)
 

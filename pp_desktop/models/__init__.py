@@ -14,6 +14,13 @@ from pp_desktop.models.base import SYNC_COLUMN_NAMES, Base, SyncColumns
 from pp_desktop.models.field_data import PriceObservation, Seizure
 from pp_desktop.models.ledger import AuditEntry, JournalEntry, VaultMeta
 from pp_desktop.models.reference import REFERENCE_KINDS, ReferenceCode
+from pp_desktop.models.sync_state import (
+    InboundBundle,
+    OutboundBundle,
+    QuarantinedChange,
+    SyncConflict,
+    SyncIdentity,
+)
 
 # Entity name (as used in journal, audit and bundles) -> mapped class, for every synced record.
 ENTITIES: dict[str, type[SyncColumns]] = {
@@ -38,16 +45,21 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Contact",
+    "InboundBundle",
     "JournalEntry",
     "Organisation",
+    "OutboundBundle",
     "PriceObservation",
     "ProgressNote",
     "Project",
     "ProjectDonor",
+    "QuarantinedChange",
     "Recommendation",
     "RecommendationProject",
     "ReferenceCode",
     "Seizure",
     "SyncColumns",
+    "SyncConflict",
+    "SyncIdentity",
     "VaultMeta",
 ]

@@ -10,18 +10,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
 
 from pp_desktop.ui import icons
 
-MENUS = (("file", "&Vault"), ("edit", "&Edit"), ("view", "&View"), ("go", "&Go"), ("help", "&Help"))
+MENUS = (
+    ("file", QT_TRANSLATE_NOOP("actions", "&Vault")),
+    ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")),
+    ("view", QT_TRANSLATE_NOOP("actions", "&View")),
+    ("go", QT_TRANSLATE_NOOP("actions", "&Go")),
+    ("help", QT_TRANSLATE_NOOP("actions", "&Help")),
+)
 
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One command: ``name`` becomes the QAction's objectName."""
+    """One command: ``name`` becomes the QAction's objectName.
+
+    ``text`` and ``tip`` are English source texts marked for Qt Linguist (context ``actions``);
+    the registry translates them when it makes the QActions.
+    """
 
     name: str
     text: str
@@ -33,67 +43,109 @@ class ActionSpec:
     separator_before: bool = False
 
 
-# Navigation targets in the order of the side bar: (page key, title).
+# Navigation targets in the order of the side bar: (page key, title; context "pages").
 PAGES = (
-    ("dashboard", "Dashboard"),
-    ("seizures", "Seizures"),
-    ("prices", "Prices"),
-    ("projects", "Projects"),
-    ("recommendations", "Recommendations"),
-    ("organisations", "Organisations"),
-    ("contacts", "Contacts"),
-    ("audit", "Audit log"),
+    ("dashboard", QT_TRANSLATE_NOOP("pages", "Dashboard")),
+    ("seizures", QT_TRANSLATE_NOOP("pages", "Seizures")),
+    ("prices", QT_TRANSLATE_NOOP("pages", "Prices")),
+    ("projects", QT_TRANSLATE_NOOP("pages", "Projects")),
+    ("recommendations", QT_TRANSLATE_NOOP("pages", "Recommendations")),
+    ("organisations", QT_TRANSLATE_NOOP("pages", "Organisations")),
+    ("contacts", QT_TRANSLATE_NOOP("pages", "Contacts")),
+    ("audit", QT_TRANSLATE_NOOP("pages", "Audit log")),
 )
+_NAV_TIPS = {
+    "dashboard": QT_TRANSLATE_NOOP("actions", "Go to the dashboard"),
+    "seizures": QT_TRANSLATE_NOOP("actions", "Go to seizures"),
+    "prices": QT_TRANSLATE_NOOP("actions", "Go to prices"),
+    "projects": QT_TRANSLATE_NOOP("actions", "Go to projects"),
+    "recommendations": QT_TRANSLATE_NOOP("actions", "Go to recommendations"),
+    "organisations": QT_TRANSLATE_NOOP("actions", "Go to organisations"),
+    "contacts": QT_TRANSLATE_NOOP("actions", "Go to contacts"),
+    "audit": QT_TRANSLATE_NOOP("actions", "Go to the audit log"),
+}
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "lock_vault",
-        "&Lock",
-        "Lock the vault: close every view, forget the key and return to the start screen",
+        QT_TRANSLATE_NOOP("actions", "&Lock"),
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "Lock the vault: close every view, forget the key and return to the start screen",
+        ),
         "file",
         "Ctrl+L",
         "lock",
         toolbar=True,
     ),
     ActionSpec(
+        "settings",
+        QT_TRANSLATE_NOOP("actions", "&Settings…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Officer profile, auto-lock delay and language of the interface"
+        ),
+        "file",
+        "Ctrl+,",
+        "settings",
+    ),
+    ActionSpec(
+        "verify_chain",
+        QT_TRANSLATE_NOOP("actions", "&Verify audit chain"),
+        QT_TRANSLATE_NOOP("actions", "Check that no entry of the audit log was altered or removed"),
+        "file",
+        "",
+        "shield",
+    ),
+    ActionSpec(
         "quit",
-        "&Quit",
-        "Lock the vault and quit pp-desktop",
+        QT_TRANSLATE_NOOP("actions", "&Quit"),
+        QT_TRANSLATE_NOOP("actions", "Lock the vault and quit pp-desktop"),
         "file",
         "Ctrl+Q",
         "quit",
         separator_before=True,
     ),
-    ActionSpec("find", "&Find…", "Search the current list", "edit", "Ctrl+F", "search", True),
+    ActionSpec(
+        "find",
+        QT_TRANSLATE_NOOP("actions", "&Find…"),
+        QT_TRANSLATE_NOOP("actions", "Search the current list"),
+        "edit",
+        "Ctrl+F",
+        "search",
+        True,
+    ),
     ActionSpec(
         "open_record",
-        "&Open record",
-        "Show the selected record (Enter in a list does the same)",
+        QT_TRANSLATE_NOOP("actions", "&Open record"),
+        QT_TRANSLATE_NOOP("actions", "Show the selected record (Enter in a list does the same)"),
         "edit",
         "Ctrl+O",
     ),
     ActionSpec(
         "refresh",
-        "&Refresh",
-        "Read the current page again from the vault",
+        QT_TRANSLATE_NOOP("actions", "&Refresh"),
+        QT_TRANSLATE_NOOP("actions", "Read the current page again from the vault"),
         "view",
         "F5",
         "refresh",
         True,
     ),
     *(
-        ActionSpec(
-            f"nav_{key}",
-            title,
-            f"Go to {title.lower()}" if key != "dashboard" else "Go to the dashboard",
-            "go",
-            f"Ctrl+{i}",
-            key,
-        )
+        ActionSpec(f"nav_{key}", title, _NAV_TIPS[key], "go", f"Ctrl+{i}", key)
         for i, (key, title) in enumerate(PAGES, start=1)
     ),
-    ActionSpec("about", "&About pp-desktop", "Version and licence", "help", icon="about"),
+    ActionSpec(
+        "about",
+        QT_TRANSLATE_NOOP("actions", "&About pp-desktop"),
+        QT_TRANSLATE_NOOP("actions", "Version and licence"),
+        "help",
+        icon="about",
+    ),
 )
+
+
+def _tr(text: str, context: str = "actions") -> str:
+    return QCoreApplication.translate(context, text)
 
 
 class ActionRegistry(QObject):
@@ -104,10 +156,11 @@ class ActionRegistry(QObject):
         self.window = window
         self.actions: dict[str, QAction] = {}
         for spec in ACTIONS:
-            action = QAction(spec.text, window)
+            context = "pages" if spec.name.startswith("nav_") else "actions"
+            action = QAction(_tr(spec.text, context), window)
             action.setObjectName(spec.name)
             action.setToolTip(_tooltip(spec))
-            action.setStatusTip(spec.tip)
+            action.setStatusTip(_tr(spec.tip))
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -126,7 +179,7 @@ class ActionRegistry(QObject):
     def build_menus(self, bar: QMenuBar) -> None:
         """Fill the menu bar, menu by menu, in the order of :data:`ACTIONS`."""
         for key, title in MENUS:
-            menu = bar.addMenu(title)
+            menu = bar.addMenu(_tr(title))
             menu.setObjectName(f"menu_{key}")
             for spec in ACTIONS:
                 if spec.menu != key:
@@ -144,4 +197,5 @@ class ActionRegistry(QObject):
 
 def _tooltip(spec: ActionSpec) -> str:
     shortcut = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-    return f"{spec.tip} ({shortcut})" if shortcut else spec.tip
+    tip = _tr(spec.tip)
+    return f"{tip} ({shortcut})" if shortcut else tip

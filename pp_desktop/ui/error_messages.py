@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from pp_desktop.services.errors import ServiceError
 from pp_desktop.store.errors import (
     DatabaseDamaged,
@@ -21,7 +23,20 @@ from pp_desktop.store.errors import (
     VaultTooNew,
     WeakPassphrase,
     WrongPassphrase,
+    WrongRecoveryKey,
 )
+from pp_desktop.ui.i18n import service_message
+
+__all__ = ["ErrorText", "create_error", "recovery_error", "service_message", "unlock_error"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("error_messages", text)
+
+
+def _detail(exc: BaseException) -> str:
+    """The layer's own message, translated."""
+    return service_message(str(getattr(exc, "message", "") or exc))
 
 
 @dataclass(frozen=True)
@@ -45,46 +60,71 @@ def unlock_error(exc: BaseException, folder: Path | None = None) -> ErrorText:
     """What to tell the officer when opening the vault in ``folder`` failed with ``exc``."""
     if isinstance(exc, WrongPassphrase):
         return ErrorText(
-            "Wrong passphrase.",
-            "The vault is intact, but this passphrase does not open it. Check the keyboard "
-            "layout and Caps Lock, then try again. If you have forgotten it, your recovery key "
-            "can set a new one.",
+            _tr("Wrong passphrase."),
+            _tr(
+                "The vault is intact, but this passphrase does not open it. Check the keyboard "
+                "layout and Caps Lock, then try again. If you have forgotten it, your recovery "
+                "key can set a new one."
+            ),
         )
     if isinstance(exc, KeyFileError):
-        return ErrorText("The key file is missing or damaged.", exc.message)
+        return ErrorText(_tr("The key file is missing or damaged."), _detail(exc))
     if isinstance(exc, DatabaseDamaged):
-        return ErrorText("The vault database is damaged.", exc.message)
+        return ErrorText(_tr("The vault database is damaged."), _detail(exc))
     if isinstance(exc, VaultTooNew):
-        return ErrorText("This vault needs a newer pp-desktop.", exc.message)
+        return ErrorText(_tr("This vault needs a newer pp-desktop."), _detail(exc))
     if isinstance(exc, VaultNotFound):
-        where = f" in {folder}" if folder else " in that folder"
+        heading = (
+            _tr("No vault in {folder}.").format(folder=folder)
+            if folder
+            else _tr("No vault in that folder.")
+        )
         return ErrorText(
-            f"No vault{where}.",
-            "Choose the folder that holds vault.db and vault.key, or create a new vault.",
+            heading,
+            _tr("Choose the folder that holds vault.db and vault.key, or create a new vault."),
         )
     if isinstance(exc, VaultError | ServiceError):
-        return ErrorText("The vault could not be opened.", exc.message)
+        return ErrorText(_tr("The vault could not be opened."), _detail(exc))
     # Anything else is a bug: say so plainly, without a traceback on screen.
     return ErrorText(
-        "The vault could not be opened.",
-        f"An unexpected error occurred ({type(exc).__name__}). Nothing was changed.",
+        _tr("The vault could not be opened."),
+        _tr("An unexpected error occurred ({name}). Nothing was changed.").format(
+            name=type(exc).__name__
+        ),
     )
+
+
+def recovery_error(exc: BaseException, folder: Path | None = None) -> ErrorText:
+    """What to tell the officer when recovering with the recovery key failed with ``exc``."""
+    if isinstance(exc, WrongRecoveryKey):
+        return ErrorText(
+            _tr("Wrong recovery key."),
+            _tr(
+                "This recovery key does not open this vault. Check it group by group (letters "
+                "and digits, dashes optional); nothing was changed."
+            ),
+        )
+    if isinstance(exc, WeakPassphrase):
+        return ErrorText(_tr("That passphrase is not accepted."), _detail(exc))
+    return unlock_error(exc, folder)
 
 
 def create_error(exc: BaseException) -> ErrorText:
     """What to tell the officer when creating a vault failed with ``exc``."""
     if isinstance(exc, VaultExists):
-        return ErrorText("A vault already exists there.", exc.message)
+        return ErrorText(_tr("A vault already exists there."), _detail(exc))
     if isinstance(exc, WeakPassphrase):
-        return ErrorText("That passphrase is not accepted.", exc.message)
+        return ErrorText(_tr("That passphrase is not accepted."), _detail(exc))
     if isinstance(exc, OSError):
         return ErrorText(
-            "The folder cannot be written.",
-            f"{exc.strerror or type(exc).__name__}. Choose another folder.",
+            _tr("The folder cannot be written."),
+            _tr("{reason}. Choose another folder.").format(
+                reason=exc.strerror or type(exc).__name__
+            ),
         )
     if isinstance(exc, VaultError | ServiceError):
-        return ErrorText("The vault could not be created.", exc.message)
+        return ErrorText(_tr("The vault could not be created."), _detail(exc))
     return ErrorText(
-        "The vault could not be created.",
-        f"An unexpected error occurred ({type(exc).__name__}).",
+        _tr("The vault could not be created."),
+        _tr("An unexpected error occurred ({name}).").format(name=type(exc).__name__),
     )

@@ -123,6 +123,27 @@ def _info(p: QPainter) -> None:
     p.drawEllipse(QPointF(12, 7.8), 0.4, 0.4)
 
 
+def _shield(p: QPainter) -> None:
+    path = QPainterPath(QPointF(12, 3))
+    path.lineTo(19.5, 6)
+    path.cubicTo(QPointF(19.5, 13), QPointF(16.5, 18), QPointF(12, 21))
+    path.cubicTo(QPointF(7.5, 18), QPointF(4.5, 13), QPointF(4.5, 6))
+    path.closeSubpath()
+    p.drawPath(path)
+    tick = QPainterPath(QPointF(8.5, 12))
+    tick.lineTo(11, 14.5)
+    tick.lineTo(15.5, 9.5)
+    p.drawPath(tick)
+
+
+def _settings(p: QPainter) -> None:
+    # three sliders: calmer than a cog at 16 px
+    for y, knob in ((6.0, 15.0), (12.0, 8.0), (18.0, 13.0)):
+        p.drawLine(QPointF(4, y), QPointF(knob - 2, y))
+        p.drawLine(QPointF(knob + 2, y), QPointF(20, y))
+        p.drawEllipse(QPointF(knob, y), 2, 2)
+
+
 GLYPHS: dict[str, Callable[[QPainter], None]] = {
     "lock": _lock,
     "refresh": _refresh,
@@ -137,6 +158,8 @@ GLYPHS: dict[str, Callable[[QPainter], None]] = {
     "contacts": _person,
     "audit": _list,
     "about": _info,
+    "shield": _shield,
+    "settings": _settings,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 from pp_desktop import __version__
 from pp_desktop.ui import icons
 from pp_desktop.ui.actions import PAGES, ActionRegistry
+from pp_desktop.ui.audit_page import AuditLogPage
 from pp_desktop.ui.dashboard_page import DashboardPage
 from pp_desktop.ui.list_specs import LISTS
 from pp_desktop.ui.record_list_page import RecordListPage
 from pp_desktop.ui.session import Session
+from pp_desktop.ui.settings_dialog import SettingsChange, SettingsDialog
 from pp_desktop.ui.status_bar import VaultStatusBar
 
 NAV_WIDTH = 190
@@ -35,12 +37,20 @@ class MainWindow(QMainWindow):
 
     lockRequested = Signal()
     quitRequested = Signal()
+    settingsSaved = Signal(object)  # SettingsChange
 
     def __init__(
-        self, session: Session, start_page: str = "dashboard", parent: QWidget | None = None
+        self,
+        session: Session,
+        start_page: str = "dashboard",
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.settings = settings or QSettings()
+        self.settings_dialog: SettingsDialog | None = None
         self.setObjectName("mainWindow")
         profile_name = session.vault.profile.name
         self.setWindowTitle(f"pp-desktop — {profile_name}" if profile_name else "pp-desktop")
@@ -50,7 +60,7 @@ class MainWindow(QMainWindow):
 
         self.registry = ActionRegistry(self)
         self.registry.build_menus(self.menuBar())
-        toolbar = QToolBar("Main", self)
+        toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
@@ -64,7 +74,7 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setSpacing(1)
         for key, title in PAGES:
-            item = QListWidgetItem(icons.icon(key), title)
+            item = QListWidgetItem(icons.icon(key), QCoreApplication.translate("pages", title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(self.registry[f"nav_{key}"].toolTip())
             self.nav.addItem(item)
@@ -97,6 +107,8 @@ class MainWindow(QMainWindow):
         r.on("find", self.find_in_list)
         r.on("open_record", self.open_record)
         r.on("about", self.about)
+        r.on("settings", self.open_settings)
+        r.on("verify_chain", self.verify_chain)
         for key, _title in PAGES:
             r.on(f"nav_{key}", partial(self.navigate, key))
 
@@ -111,6 +123,8 @@ class MainWindow(QMainWindow):
                 dashboard.navigate.connect(self.navigate)
                 dashboard.refresh()
                 widget = dashboard
+            elif key == "audit":
+                widget = AuditLogPage(LISTS[key], self.session, self.stack)
             else:
                 widget = RecordListPage(LISTS[key], self.session, self.stack)
             self.pages[key] = widget
@@ -167,17 +181,45 @@ class MainWindow(QMainWindow):
         if isinstance(page, RecordListPage):
             page.open_current()
 
+    def open_settings(self) -> SettingsDialog:
+        """Open Settings (window-modal, non-blocking); returns the dialog."""
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            return self.settings_dialog
+        dialog = SettingsDialog(self.session, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._settings_saved)
+        dialog.finished.connect(lambda _r: setattr(self, "settings_dialog", None))
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self, change: SettingsChange) -> None:
+        name = change.profile.name
+        self.setWindowTitle(f"pp-desktop — {name}" if name else "pp-desktop")
+        self.status.update_from(self.session)
+        self.settingsSaved.emit(change)
+
+    def verify_chain(self) -> AuditLogPage:
+        """Show the audit log and verify its hash chain in the background."""
+        page = self.navigate("audit")
+        assert isinstance(page, AuditLogPage)
+        page.verify_chain()
+        return page
+
     def about(self) -> QMessageBox:
         """A short About box (non-blocking)."""
         box = QMessageBox(self)
         box.setObjectName("aboutBox")
-        box.setWindowTitle("About pp-desktop")
+        box.setWindowTitle(self.tr("About pp-desktop"))
         box.setIcon(QMessageBox.Icon.Information)
         box.setText(f"<b>pp-desktop {__version__}</b>")
         box.setInformativeText(
-            "The offline field tool of the Paris Pact Research and Liaison Officers "
-            "(UNODC Paris Pact Initiative). Records are kept in an encrypted vault on this "
-            "laptop."
+            self.tr(
+                "The offline field tool of the Paris Pact Research and Liaison Officers "
+                "(UNODC Paris Pact Initiative). Records are kept in an encrypted vault on this "
+                "laptop."
+            )
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -192,6 +234,8 @@ class MainWindow(QMainWindow):
                 widget.clear()
         for dialog in self.findChildren(QMessageBox):
             dialog.close()
+        if self.settings_dialog is not None:
+            self.settings_dialog.close()
 
     def close_quietly(self) -> None:
         """Close without asking to quit (the controller is locking)."""

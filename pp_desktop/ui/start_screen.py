@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +26,7 @@ from pp_desktop.ui import icons, theme
 from pp_desktop.ui.background import BackgroundCall, run_in_background
 from pp_desktop.ui.create_vault_dialog import CreateVaultDialog
 from pp_desktop.ui.error_messages import unlock_error
+from pp_desktop.ui.recovery_dialog import RecoveryDialog
 
 CARD_WIDTH = 480
 
@@ -36,7 +39,7 @@ class StartScreen(QWidget):
     def __init__(self, folder: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startBackground")
-        self.setWindowTitle("pp-desktop — unlock")
+        self.setWindowTitle(self.tr("pp-desktop — unlock"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.resize(960, 680)
         self._call: BackgroundCall | None = None
@@ -49,44 +52,59 @@ class StartScreen(QWidget):
 
         mark = QLabel(card)
         mark.setPixmap(icons.icon("lock").pixmap(40, 40))
-        title = QLabel("Paris Pact field vault", card)
+        title = QLabel(self.tr("Paris Pact field vault"), card)
         title.setObjectName("appTitle")
-        subtitle = QLabel("Field records, encrypted on this laptop.", card)
+        subtitle = QLabel(self.tr("Field records, encrypted on this laptop."), card)
         subtitle.setObjectName("appSubtitle")
         subtitle.setWordWrap(True)
 
         self.folder_edit = QLineEdit(str(folder) if folder else "", card)
         self.folder_edit.setObjectName("vaultFolder")
-        self.folder_edit.setPlaceholderText("Folder that holds vault.db and vault.key")
-        self.browse_button = QPushButton("Browse…", card)
+        self.folder_edit.setPlaceholderText(self.tr("Folder that holds vault.db and vault.key"))
+        self.browse_button = QPushButton(self.tr("Browse…"), card)
         self.browse_button.setObjectName("browseButton")
         self.browse_button.clicked.connect(self._browse)
         self.passphrase_edit = QLineEdit(card)
         self.passphrase_edit.setObjectName("passphrase")
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setPlaceholderText("Passphrase")
+        self.passphrase_edit.setPlaceholderText(self.tr("Passphrase"))
         self.message = QLabel(card)
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.hide()
-        self.unlock_button = QPushButton("Unlock", card)
+        self.unlock_button = QPushButton(self.tr("Unlock"), card)
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setProperty("primary", True)
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock)
-        self.create_button = QPushButton("Create a new vault…", card)
+        self.create_button = QPushButton(self.tr("Create a new vault…"), card)
         self.create_button.setObjectName("createButton")
         self.create_button.setProperty("flat", True)
         self.create_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.create_button.clicked.connect(self.open_create_dialog)
 
+        self.forgot_button = QPushButton(self.tr("Forgot passphrase?"), card)
+        self.forgot_button.setObjectName("forgotButton")
+        self.forgot_button.setProperty("flat", True)
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button.setToolTip(self.tr("Set a new passphrase with your recovery key"))
+        self.forgot_button.clicked.connect(self.open_recovery_dialog)
+        self.recovery_dialog: RecoveryDialog | None = None
+        self.recent_caption = QLabel(self.tr("Recent vaults"), card)
+        self.recent_caption.setProperty("role", "hint")
+        self.recent_list = QListWidget(card)
+        self.recent_list.setObjectName("recentVaults")
+        self.recent_list.setMaximumHeight(84)
+        self.recent_list.itemClicked.connect(self._recent_chosen)
+        self.recent_list.itemActivated.connect(self._recent_chosen)
+
         self.folder_edit.returnPressed.connect(self.passphrase_edit.setFocus)
         self.passphrase_edit.returnPressed.connect(self.unlock)
 
-        folder_caption = QLabel("Vault folder", card)
+        folder_caption = QLabel(self.tr("Vault folder"), card)
         folder_caption.setBuddy(self.folder_edit)
-        pass_caption = QLabel("Passphrase", card)
+        pass_caption = QLabel(self.tr("Passphrase"), card)
         pass_caption.setBuddy(self.passphrase_edit)
         folder_row = QHBoxLayout()
         folder_row.setSpacing(6)
@@ -94,6 +112,8 @@ class StartScreen(QWidget):
         folder_row.addWidget(self.browse_button)
         actions = QHBoxLayout()
         actions.addWidget(self.create_button)
+        actions.addSpacing(12)
+        actions.addWidget(self.forgot_button)
         actions.addStretch(1)
         actions.addWidget(self.unlock_button)
 
@@ -113,6 +133,8 @@ class StartScreen(QWidget):
         inner.addSpacing(14)
         inner.addWidget(folder_caption)
         inner.addLayout(folder_row)
+        inner.addWidget(self.recent_caption)
+        inner.addWidget(self.recent_list)
         inner.addSpacing(6)
         inner.addWidget(pass_caption)
         inner.addWidget(self.passphrase_edit)
@@ -121,7 +143,10 @@ class StartScreen(QWidget):
         inner.addLayout(actions)
 
         footer = QLabel(
-            f"pp-desktop {__version__} · UNODC Paris Pact Initiative · works offline", self
+            self.tr("pp-desktop {version} · UNODC Paris Pact Initiative · works offline").format(
+                version=__version__
+            ),
+            self,
         )
         footer.setProperty("role", "hint")
         outer = QVBoxLayout(self)
@@ -134,6 +159,8 @@ class StartScreen(QWidget):
         self.setTabOrder(self.browse_button, self.passphrase_edit)
         self.setTabOrder(self.passphrase_edit, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.create_button)
+        self.setTabOrder(self.create_button, self.forgot_button)
+        self.set_recent([])
 
     # --- state --------------------------------------------------------------------------------
 
@@ -164,7 +191,7 @@ class StartScreen(QWidget):
         if folder is not None:
             self.folder_edit.setText(str(folder))
         self.passphrase_edit.clear()
-        self.show_message("The vault is locked. Enter the passphrase to continue.", "info")
+        self.show_message(self.tr("The vault is locked. Enter the passphrase to continue."), "info")
         self.passphrase_edit.setFocus()
 
     def showEvent(self, event: object) -> None:
@@ -181,11 +208,11 @@ class StartScreen(QWidget):
         folder = self.folder
         passphrase = self.passphrase_edit.text()
         if folder is None:
-            self.show_message("Choose the vault folder first.", "warning")
+            self.show_message(self.tr("Choose the vault folder first."), "warning")
             self.folder_edit.setFocus()
             return
         if not passphrase:
-            self.show_message("Enter your passphrase.", "warning")
+            self.show_message(self.tr("Enter your passphrase."), "warning")
             self.passphrase_edit.setFocus()
             return
         self.show_message("")
@@ -204,9 +231,11 @@ class StartScreen(QWidget):
             self.passphrase_edit,
             self.unlock_button,
             self.create_button,
+            self.forgot_button,
+            self.recent_list,
         ):
             widget.setEnabled(not busy)
-        self.unlock_button.setText("Unlocking…" if busy else "Unlock")
+        self.unlock_button.setText(self.tr("Unlocking…") if busy else self.tr("Unlock"))
         if busy:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         else:
@@ -224,11 +253,62 @@ class StartScreen(QWidget):
         self.show_message("")
         self.unlocked.emit(vault)
 
+    # --- recent vaults and recovery ----------------------------------------------------------
+
+    def set_recent(self, folders: list[Path]) -> None:
+        """List the vaults opened lately (newest first); hidden when there are none."""
+        self.recent_list.clear()
+        for folder in folders:
+            item = QListWidgetItem(str(folder))
+            item.setData(Qt.ItemDataRole.UserRole, str(folder))
+            item.setToolTip(str(folder))
+            self.recent_list.addItem(item)
+        self.recent_list.setVisible(bool(folders))
+        self.recent_caption.setVisible(bool(folders))
+
+    def recent(self) -> list[str]:
+        """The folders listed as recent (tests)."""
+        return [
+            str(self.recent_list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.recent_list.count())
+        ]
+
+    def _recent_chosen(self, item: QListWidgetItem) -> None:
+        self.folder_edit.setText(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.show_message("")
+        self.passphrase_edit.setFocus()
+
+    def open_recovery_dialog(self) -> RecoveryDialog | None:
+        """Open "Forgot passphrase" for the chosen folder (window-modal, non-blocking)."""
+        folder = self.folder
+        if folder is None:
+            self.show_message(self.tr("Choose the vault folder first."), "warning")
+            self.folder_edit.setFocus()
+            return None
+        dialog = RecoveryDialog(folder, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda d=dialog: self._recovered(d))
+        dialog.finished.connect(lambda _r, d=dialog: self._recovery_gone(d))
+        self.recovery_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _recovery_gone(self, dialog: RecoveryDialog) -> None:
+        if self.recovery_dialog is dialog:
+            self.recovery_dialog = None
+
+    def _recovered(self, dialog: RecoveryDialog) -> None:
+        if dialog.vault is None:
+            return
+        self.passphrase_edit.clear()
+        self.show_message("")
+        self.unlocked.emit(dialog.vault)
+
     # --- folder and creation --------------------------------------------------------------------
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
-            self, "Vault folder", self.folder_edit.text() or str(Path.home())
+            self, self.tr("Vault folder"), self.folder_edit.text() or str(Path.home())
         )
         if chosen:
             self.folder_edit.setText(chosen)

@@ -47,6 +47,9 @@ QLabel[role="message"][severity="error"] {
 QLabel[role="message"][severity="warning"] {
     background: %(warn_bg)s; color: %(warn_ink)s; border: 1px solid #f1d39b;
 }
+QLabel[role="message"][severity="success"] {
+    background: #e3f3e8; color: %(ok_ink)s; border: 1px solid #a9d8b8;
+}
 QLabel[role="message"][severity="info"] {
     background: %(accent_soft)s; color: %(ink)s; border: 1px solid #b5d0e6;
 }
@@ -102,6 +105,7 @@ def style_sheet() -> str:
         "warn_ink": WARN_INK.name(),
         "error_bg": ERROR_BG.name(),
         "error_ink": ERROR_INK.name(),
+        "ok_ink": OK_INK.name(),
     }
 
 

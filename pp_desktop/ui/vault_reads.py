@@ -6,13 +6,19 @@ its own, DESIGN §2) and returns plain values. Candidates to move into ``pp_desk
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import text
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import Connection, text
 
+from pp_desktop.services import ledger
 from pp_desktop.services.context import Services
+from pp_desktop.services.ledger import ChainReport
+
+if TYPE_CHECKING:
+    from pp_desktop.ui.background import TaskControl
 
 # Row of the audit log as the list shows it (the hash columns stay out of the list).
 AUDIT_COLUMNS = ("seq", "at", "who", "device", "action", "entity", "entity_id", "changes")
@@ -29,13 +35,58 @@ def changes_waiting_to_sync(ctx: Services) -> int:
         )
 
 
+LAST_SYNC_KEYS = ("last_sync", "last_sync_at")  # the sync issue writes the first
+
+
 def last_sync(ctx: Services) -> str | None:
-    """When the last sync succeeded (``vault_meta.last_sync_at``), None before the first one."""
+    """When the last sync succeeded (``vault_meta`` key ``last_sync``), None before the first."""
     with ctx.reading() as conn:
-        value = conn.execute(
-            text("SELECT value FROM vault_meta WHERE key = 'last_sync_at'")
-        ).scalar()
-    return str(value) if value else None
+        rows = dict(
+            conn.execute(
+                text("SELECT key, value FROM vault_meta WHERE key IN ('last_sync', 'last_sync_at')")
+            ).all()
+        )
+    for key in LAST_SYNC_KEYS:
+        if rows.get(key):
+            return str(rows[key])
+    return None
+
+
+class _CountingConnection:
+    """Hands ``verify_chain`` the audit rows while counting them: progress and cancel between
+    rows, without a second copy of the chain rules."""
+
+    def __init__(self, conn: Connection, total: int, control: TaskControl) -> None:
+        self._conn = conn
+        self._total = max(total, 1)
+        self._control = control
+
+    def execute(self, statement: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        result = self._conn.execute(statement, *args, **kwargs)
+        for i, row in enumerate(result, start=1):
+            if i % 2000 == 0:
+                self._control.check()
+                done = QCoreApplication.translate(
+                    "vault_reads", "{done} of {total} entries checked"
+                )
+                self._control.progress(
+                    i / self._total, done.format(done=f"{i:,}", total=f"{self._total:,}")
+                )
+            yield row
+
+
+def verify_audit_chain(ctx: Services, control: TaskControl) -> ChainReport:
+    """:func:`ledger.verify_chain` over the whole audit log, reporting progress to ``control``
+    (raises :class:`TaskCancelled` when cancelled)."""
+    with ctx.reading() as conn:
+        total = int(conn.execute(text("SELECT count(*) FROM audit_entry")).scalar() or 0)
+        checking = QCoreApplication.translate("vault_reads", "Checking {total} entries…")
+        control.progress(0.0, checking.format(total=f"{total:,}"))
+        counting = cast(Connection, _CountingConnection(conn, total, control))
+        report = ledger.verify_chain(counting)
+    checked = QCoreApplication.translate("vault_reads", "{n} entries checked")
+    control.progress(1.0, checked.format(n=f"{report.entries:,}"))
+    return report
 
 
 @dataclass(frozen=True)

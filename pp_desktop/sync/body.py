@@ -1,0 +1,206 @@
+"""The body of a bundle: JSON lines of items, zlib-compressed, and the item shapes.
+
+Each line is one compact JSON object with a type tag ``"t"``. The shapes (exact key sets) are in
+``ITEM_KEYS``; a change names an entity of ``pp_desktop.models.ENTITIES`` and only that table's
+columns in ``fields``, with JSON scalar values (attachment bytes: base64 text in ``data``).
+Domain validation (codes, dates, ranges) is the receiver's business (quarantine), not this
+module's: here only what makes an item unreadable is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable
+from typing import Any
+
+from pp_desktop.models import ENTITIES
+from pp_desktop.sync.errors import BundleRejected
+
+# zlib level 3: within the 120 bytes/change budget and about twice as fast as the default 6.
+ZLIB_LEVEL = 3
+
+ITEM_KEYS: dict[str, frozenset[str]] = {
+    "change": frozenset(
+        {"t", "entity", "id", "version", "hlc", "base_version", "base_hlc", "fields", "deleted"}
+    ),
+    "receipt": frozenset({"t", "bundle", "sender", "seq", "accepted", "conflicts", "quarantined"}),
+    "reference": frozenset(
+        {"t", "kind", "code", "label_en", "label_ru", "parent", "factor_kg", "sort", "deleted"}
+    ),
+    "revocation": frozenset({"t", "device", "last_seq"}),
+    "root": frozenset({"t", "document"}),
+    "enrol": frozenset({"t", "device", "name", "sign_pub", "age_recipient", "proof"}),
+    "state": frozenset({"t", "device", "last_seq", "last_hash"}),
+}
+
+# Which item types each kind of bundle may carry.
+KIND_ITEMS: dict[str, frozenset[str]] = {
+    "up": frozenset({"change"}),
+    "enrol": frozenset({"enrol", "change"}),
+    "down": frozenset({"receipt", "reference", "change", "revocation", "root", "state"}),
+}
+
+# entity -> the column names a change may carry in "fields" (every column of its table).
+ENTITY_FIELDS: dict[str, frozenset[str]] = {
+    name: frozenset(cls.__table__.columns.keys())  # type: ignore[attr-defined]
+    for name, cls in ENTITIES.items()
+}
+
+_SCALARS = (str, int, float, bool, type(None))
+_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+_decode = json.JSONDecoder(parse_constant=_no_constants).decode
+
+
+def encode_item(item: dict[str, Any]) -> bytes:
+    """One item as its JSON line (UTF-8, no newline). ``ValueError`` for NaN or non-JSON."""
+    return _encode(item).encode("utf-8")
+
+
+def compress(lines: Iterable[bytes]) -> bytes:
+    """The body: lines joined with newlines, zlib-compressed."""
+    return zlib.compress(b"\n".join(lines), ZLIB_LEVEL)
+
+
+def decompress(data: bytes, max_bytes: int) -> bytes:
+    """Inflate at most ``max_bytes`` (a bomb is refused without being allocated)."""
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error:
+        raise BundleRejected("malformed", "body is not zlib data") from None
+    if len(out) > max_bytes or inflater.unconsumed_tail:
+        raise BundleRejected("too-large", f"body inflates past {max_bytes:,} bytes")
+    if not inflater.eof:
+        raise BundleRejected("malformed", "body is truncated")
+    if inflater.unused_data:
+        raise BundleRejected("malformed", "bytes after the body")
+    return out
+
+
+def decode_lines(body: bytes, count: int, max_items: int) -> list[dict[str, Any]]:
+    """Parse ``count`` JSON lines into objects (only the shape of JSON; items checked apart)."""
+    if count > max_items:
+        raise BundleRejected("too-large", f"{count:,} items, limit {max_items:,}")
+    lines = body.split(b"\n") if body else []
+    if len(lines) != count:
+        raise BundleRejected("malformed", f"{len(lines)} body lines, header says {count}")
+    items: list[dict[str, Any]] = []
+    for n, line in enumerate(lines, 1):
+        try:
+            item = _decode(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise BundleRejected("malformed", f"line {n} is not JSON") from None
+        if not isinstance(item, dict):
+            raise BundleRejected("bad-item", f"line {n} is not an object")
+        items.append(item)
+    return items
+
+
+def _is_int(value: Any, minimum: int = 0) -> bool:
+    return type(value) is int and value >= minimum
+
+
+def _is_str(value: Any, max_len: int) -> bool:
+    return type(value) is str and len(value) <= max_len
+
+
+def _str_list(value: Any) -> bool:
+    return type(value) is list and all(type(v) is str for v in value)
+
+
+def _check_change(item: dict[str, Any], n: int) -> None:
+    entity = item["entity"]
+    if type(entity) is not str or entity not in ENTITY_FIELDS:
+        raise BundleRejected("unknown-entity", f"item {n}: {str(entity)[:40]!r}")
+    if not (
+        _is_str(item["id"], 64)
+        and item["id"]
+        and _is_int(item["version"], 1)
+        and _is_str(item["hlc"], 80)
+        and _is_int(item["base_version"])
+        and _is_str(item["base_hlc"], 80)
+        and type(item["deleted"]) is bool
+        and type(item["fields"]) is dict
+    ):
+        raise BundleRejected("bad-item", f"item {n}: change of {entity}")
+    fields: dict[str, Any] = item["fields"]
+    unknown = fields.keys() - ENTITY_FIELDS[entity]
+    if unknown:
+        raise BundleRejected("unknown-field", f"item {n}: {entity}.{sorted(unknown)[0][:40]}")
+    for value in fields.values():
+        if not isinstance(value, _SCALARS):
+            raise BundleRejected("bad-item", f"item {n}: a field value is not a scalar")
+
+
+def _check_other(t: str, item: dict[str, Any], n: int) -> None:
+    ok = True
+    if t == "receipt":
+        ok = (
+            _is_str(item["bundle"], 64)
+            and _is_str(item["sender"], 64)
+            and _is_int(item["seq"], 1)
+            and _str_list(item["accepted"])
+            and type(item["conflicts"]) is list
+            and all(
+                type(c) is dict
+                and type(c.get("entity")) is str
+                and type(c.get("id")) is str
+                and _str_list(c.get("fields"))
+                for c in item["conflicts"]
+            )
+            and type(item["quarantined"]) is list
+            and all(
+                type(q) is dict
+                and q.keys() == {"entity", "id", "reason"}
+                and all(type(v) is str for v in q.values())
+                for q in item["quarantined"]
+            )
+        )
+    elif t == "reference":
+        ok = (
+            all(_is_str(item[k], 200) for k in ("kind", "code", "label_en", "label_ru", "parent"))
+            and (item["factor_kg"] is None or type(item["factor_kg"]) in (int, float))
+            and type(item["sort"]) is int
+            and type(item["deleted"]) is bool
+        )
+    elif t == "revocation":
+        ok = _is_str(item["device"], 64) and _is_int(item["last_seq"])
+    elif t == "state":
+        ok = (
+            _is_str(item["device"], 64)
+            and _is_int(item["last_seq"])
+            and (item["last_hash"] == "" or _is_str(item["last_hash"], 64))
+        )
+    elif t == "root":
+        ok = type(item["document"]) is dict
+    elif t == "enrol":
+        ok = all(
+            _is_str(item[k], 200) for k in ("device", "name", "sign_pub", "age_recipient", "proof")
+        )
+    if not ok:
+        raise BundleRejected("bad-item", f"item {n}: {t}")
+
+
+def check_items(kind: str, items: list[dict[str, Any]]) -> None:
+    """Refuse any item that is not of a known shape for this kind of bundle."""
+    allowed = KIND_ITEMS[kind]
+    for n, item in enumerate(items, 1):
+        t = item.get("t")
+        if type(t) is not str or t not in ITEM_KEYS:
+            raise BundleRejected("bad-item", f"item {n}: unknown type {str(t)[:40]!r}")
+        if t not in allowed:
+            raise BundleRejected("bad-item", f"item {n}: a {kind} bundle cannot carry {t}")
+        if item.keys() != ITEM_KEYS[t]:
+            extra = sorted(item.keys() ^ ITEM_KEYS[t])[0]
+            raise BundleRejected("bad-item", f"item {n}: {t} key {extra[:40]!r}")
+        if t == "change":
+            _check_change(item, n)
+        else:
+            _check_other(t, item, n)

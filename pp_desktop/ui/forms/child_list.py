@@ -1,0 +1,164 @@
+"""Records that belong to the one in the form (a project's donors, a recommendation's progress
+notes and linked projects): listed, added and removed in the form, written when it saves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pp_desktop.services import records
+from pp_desktop.services.context import Services, WriteScope
+from pp_desktop.ui import theme
+from pp_desktop.ui.forms.editor import FieldEditor
+from pp_desktop.ui.forms.record_choices import children
+
+Row = dict[str, Any]
+
+
+class ChildList(QWidget):
+    """Child records of ``entity`` pointing at the form's record through ``parent_field``.
+
+    ``editors`` enter the values of a new child; ``describe`` turns a child into a list line.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        ctx: Services,
+        entity: str,
+        parent_field: str,
+        editors: list[tuple[str, FieldEditor]],
+        describe: Callable[[Row], str],
+        parent_id: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"children_{entity}")
+        self.ctx = ctx
+        self.entity = entity
+        self.parent_field = parent_field
+        self.editors = [e for _caption, e in editors]
+        self.describe = describe
+        self.rows: list[Row] = children(ctx, entity, parent_field, parent_id) if parent_id else []
+        self.removed: list[str] = []
+        self._written: list[tuple[Row, str]] = []  # (queued row, its id) until the commit
+        self.list = QListWidget(self)
+        self.list.setObjectName(f"{entity}List")
+        self.list.setMaximumHeight(100)
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.add_button.setObjectName(f"{entity}Add")
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.setObjectName(f"{entity}Remove")
+        for button in (self.add_button, self.remove_button):
+            button.setAutoDefault(False)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        entry = QHBoxLayout()
+        entry.setSpacing(8)
+        for caption, editor in editors:
+            label = QLabel(caption, self)
+            label.setBuddy(editor)
+            entry.addWidget(label)
+            entry.addWidget(editor, 1)
+        entry.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        listed = QHBoxLayout()
+        listed.addWidget(self.list, 1)
+        listed.addWidget(self.remove_button, 0)
+        layout.addLayout(listed)
+        layout.addLayout(entry)
+        layout.addWidget(self.message)
+        self.add_button.clicked.connect(self.add_entered)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self._show()
+
+    @property
+    def dirty(self) -> bool:
+        """True when the save has children to add or remove."""
+        return bool(self.removed) or any(not r.get("id") for r in self.rows)
+
+    def _show(self) -> None:
+        self.list.clear()
+        for row in self.rows:
+            text = self.describe(row)
+            if not row.get("id"):
+                text += "  " + self.tr("— added when you save")
+            self.list.addItem(text)
+        self.remove_button.setEnabled(bool(self.rows))
+
+    def entered(self) -> Row:
+        """The values typed into the entry editors."""
+        values: Row = {}
+        for editor in self.editors:
+            values.update(editor.values())
+        return values
+
+    def add_entered(self) -> bool:
+        """Check the entered child (the parent link aside: the parent may be new) and queue it."""
+        values = self.entered()
+        issues = [
+            i
+            for i in records.check(self.ctx, self.entity, values)
+            if i.is_error and i.field != self.parent_field
+        ]
+        if issues:
+            theme.set_message(
+                self.message, "\n".join(f"• {i.field}: {i.message}" for i in issues), "error"
+            )
+            return False
+        self.message.hide()
+        self.rows.append(values)
+        self._show()
+        self.changed.emit()
+        return True
+
+    def remove_selected(self) -> None:
+        """Take the selected child off the list (a stored one is deleted on save)."""
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.rows):
+            return
+        gone = self.rows.pop(row)
+        if gone.get("id"):
+            self.removed.append(str(gone["id"]))
+        self._show()
+        self.changed.emit()
+
+    def apply(self, scope: WriteScope, parent_id: str) -> None:
+        """Write the queued additions and removals inside the form's save transaction."""
+        self._written = []
+        for rid in self.removed:
+            records.delete_one(self.ctx, scope, self.entity, rid)
+        for row in self.rows:
+            if not row.get("id"):
+                rid, _warnings = records.insert_one(
+                    self.ctx, scope, self.entity, {**row, self.parent_field: parent_id}
+                )
+                self._written.append((row, rid))
+
+    def saved(self) -> None:
+        """After the transaction committed: the queued children are stored."""
+        for row, rid in self._written:
+            row["id"] = rid
+        self._written = []
+        self.removed.clear()
+        self._show()
+
+    def reset(self) -> None:
+        """Empty the list (Save & New)."""
+        self.rows.clear()
+        self.removed.clear()
+        self._show()

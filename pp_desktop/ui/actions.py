@@ -121,6 +121,50 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "edit",
         "Ctrl+O",
     ),
+    # the write actions of issue 3's forms (wired in ui/write_actions.py)
+    ActionSpec(
+        "record.new",
+        QT_TRANSLATE_NOOP("actions", "&New record…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Create a record of the current list (a seizure from the dashboard)"
+        ),
+        "edit",
+        "Ctrl+N",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "record.edit",
+        QT_TRANSLATE_NOOP("actions", "&Edit record…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Edit the selected record (double-click or Enter in a list does the same)"
+        ),
+        "edit",
+        "Ctrl+E",
+    ),
+    ActionSpec(
+        "record.delete",
+        QT_TRANSLATE_NOOP("actions", "&Delete records…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Delete the selected records after confirmation (undo brings them back)"
+        ),
+        "edit",
+        "Del",
+    ),
+    ActionSpec(
+        "edit.undo",
+        QT_TRANSLATE_NOOP("actions", "&Undo"),
+        QT_TRANSLATE_NOOP("actions", "Undo your last change of this session"),
+        "edit",
+        "Ctrl+Z",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "edit.redo",
+        QT_TRANSLATE_NOOP("actions", "&Redo"),
+        QT_TRANSLATE_NOOP("actions", "Redo the change you undid"),
+        "edit",
+        "Ctrl+Shift+Z",
+    ),
     ActionSpec(
         "refresh",
         QT_TRANSLATE_NOOP("actions", "&Refresh"),

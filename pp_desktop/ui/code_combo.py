@@ -44,6 +44,23 @@ class CodeComboBox(QComboBox):
         elif i != self.currentIndex():
             self.setCurrentIndex(i)
 
+    def set_options(self, options: list[tuple[str, str]]) -> None:
+        """Replace the codes offered (the "All" entry stays); the choice is kept when it is
+        still offered, else "All" (no signal is emitted for the refill itself)."""
+        keep = self.code()
+        all_entry = self.itemData(0) is None and self.count() > 0
+        first = self.itemText(0) if all_entry else None
+        self.blockSignals(True)
+        try:
+            self.clear()
+            if first is not None:
+                self.addItem(first, None)
+            for code, text in options:
+                self.addItem(text, code)
+            self.set_code(keep)
+        finally:
+            self.blockSignals(False)
+
     def code(self) -> str | None:
         """The chosen code (None for "All")."""
         value = self.currentData()

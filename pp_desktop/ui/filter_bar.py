@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -38,16 +38,27 @@ class FilterBar(QWidget):
             if f.kind == "dates":
                 self._add_dates(layout, f)
             else:
-                combo = CodeComboBox("All", self._options(f, labels), self)
+                combo = CodeComboBox(self.tr("All"), self._options(f, labels), self)
                 combo.setObjectName(f"filter_{f.name}")
-                combo.setToolTip(f"Show only records with this {f.title.lower()}")
+                title = _title(f.title)
+                combo.setToolTip(
+                    self.tr("Show only records with this value: {title}").format(title=title)
+                )
                 combo.currentIndexChanged.connect(self.changed)
-                label = QLabel(f"{f.title}:", self)
+                label = QLabel(self.tr("{title}:").format(title=title), self)
                 label.setBuddy(combo)
                 layout.addWidget(label)
                 layout.addWidget(combo)
                 self._combos[f.name] = combo
-        self.clear_button = QPushButton("Clear filters", self)
+        self._labels = labels
+        self._children = {f.parent: f for f in spec.filters if f.parent}
+        for parent_name, child in self._children.items():
+            if parent_name in self._combos:
+                self._combos[parent_name].currentIndexChanged.connect(
+                    lambda _i, c=child: self._narrow(c)
+                )
+                self._narrow(child)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.setProperty("flat", True)
         self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -56,14 +67,29 @@ class FilterBar(QWidget):
         layout.addStretch(1)
 
     @staticmethod
-    def _options(f: FilterSpec, labels: ReferenceLabels) -> list[tuple[str, str]]:
+    def _options(
+        f: FilterSpec, labels: ReferenceLabels, parent: str | None = None
+    ) -> list[tuple[str, str]]:
         if f.kind == "choice":
-            return list(f.choices)
-        by_label = f.ref in ("country", "drug")  # long lists: alphabetical reads best
+            return [(code, _title(text)) for code, text in f.choices]
+        by_label = f.ref in ("country", "drug", "province")  # long lists read best by name
         return [
             (o.code, labels.display(f.ref, o.code))
-            for o in labels.options(f.ref, by_label=by_label)
+            for o in labels.options(f.ref, by_label=by_label, parent=parent)
         ]
+
+    def _narrow(self, child: FilterSpec) -> None:
+        """Offer only the provinces of the chosen country (all of them while none is)."""
+        combo = self._combos.get(child.name)
+        if combo is None:
+            return
+        before = combo.code()
+        parent = self._combos[child.parent].code()
+        combo.set_options(self._options(child, self._labels, parent))
+        combo.setEnabled(parent is not None)
+        combo.setToolTip(self.tr("Choose a country first") if parent is None else combo.toolTip())
+        if combo.code() != before:
+            self.changed.emit()
 
     def _add_dates(self, layout: QHBoxLayout, f: FilterSpec) -> None:
         def date_edit(name: str, tip: str) -> QDateEdit:
@@ -72,19 +98,19 @@ class FilterBar(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMinimumDate(NO_DATE)
-            edit.setSpecialValueText("any")  # shown at the minimum date: no limit
+            edit.setSpecialValueText(self.tr("any"))  # shown at the minimum date: no limit
             edit.setDate(NO_DATE)
             edit.setToolTip(tip)
             edit.dateChanged.connect(self.changed)
             return edit
 
-        self._date_from = date_edit("filter_date_from", "Earliest date (any: no limit)")
-        self._date_to = date_edit("filter_date_to", "Latest date (any: no limit)")
-        label = QLabel(f"{f.title} from:", self)
+        self._date_from = date_edit("filter_date_from", self.tr("Earliest date (any: no limit)"))
+        self._date_to = date_edit("filter_date_to", self.tr("Latest date (any: no limit)"))
+        label = QLabel(self.tr("{title} from:").format(title=_title(f.title)), self)
         label.setBuddy(self._date_from)
         layout.addWidget(label)
         layout.addWidget(self._date_from)
-        layout.addWidget(QLabel("to", self))
+        layout.addWidget(QLabel(self.tr("to"), self))
         layout.addWidget(self._date_to)
 
     def combo(self, name: str) -> CodeComboBox:
@@ -124,3 +150,8 @@ class FilterBar(QWidget):
         finally:
             self.blockSignals(False)
         self.changed.emit()
+
+
+def _title(text: str) -> str:
+    """A filter title from :mod:`list_specs` in the interface's language."""
+    return QCoreApplication.translate("lists", text)

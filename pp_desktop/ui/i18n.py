@@ -78,6 +78,19 @@ def install_language(language: str) -> str:
     return language
 
 
+def number(n: int | float) -> str:
+    """``n`` with the digit grouping of the interface's language (1,234,567 / 1 234 567)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:  # no language set up: read as English
+        locale = QLocale(QLocale.Language.English)
+    return locale.toString(n)
+
+
+def current_language() -> str:
+    """The language the interface is in now (``en`` or ``ru``)."""
+    return "ru" if QLocale().language() == QLocale.Language.Russian else DEFAULT_LANGUAGE
+
+
 @cache
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     out = []

@@ -1,7 +1,9 @@
-"""What each list shows: its columns, filters, search hint, default sort (no Qt here).
+"""What each list shows: its columns, filters, search hint, default sort.
 
 One generic table model and one list page serve every entity; everything that differs between
-the Seizures list and the Contacts list is data in this module.
+the Seizures list and the Contacts list is data in this module. Titles are English source texts
+marked for Qt Linguist (context ``lists``; field titles: ``fields``) and translated where they
+are shown (:func:`ui_title`).
 
 Sortable columns of the big tables (seizures, prices) are only those with an index that serves
 the sort (DESIGN §7): sorting a million rows by an unindexed column costs a full sort per page.
@@ -13,8 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from pp_desktop.services.fields import field_map
 from pp_desktop.ui import formatting as fmt
+from pp_desktop.ui import i18n
 
 if TYPE_CHECKING:
     from pp_desktop.ui.session import Session
@@ -51,6 +56,7 @@ class FilterSpec:
     kind: str = "ref"
     ref: str = ""
     choices: tuple[tuple[str, str], ...] = ()
+    parent: str = ""  # name of the filter whose code narrows this one's options (province)
 
 
 @dataclass(frozen=True)
@@ -77,9 +83,23 @@ class ListSpec:
                 return c
         raise KeyError(key)
 
-    def count_text(self, n: int) -> str:
-        """``5,000 seizures`` / ``1 seizure``."""
-        return f"{n:,} {self.singular if n == 1 else self.plural}"
+    def count_text(self, n: int, narrowed: bool = False) -> str:
+        """``Seizures: 5,000`` (``Matching: 12`` when a search or filter narrows the list):
+        a label with a number reads right in every language without plural forms."""
+        number = i18n.number(n)
+        if narrowed:
+            return QCoreApplication.translate("lists", "Matching: {n}").format(n=number)
+        return QCoreApplication.translate("lists", "{title}: {n}").format(
+            title=ui_title(self.title), n=number
+        )
+
+
+def ui_title(text: str) -> str:
+    """A title of this module (context ``lists``) or a field title (``fields``), translated."""
+    translated = QCoreApplication.translate("lists", text)
+    if translated == text:
+        translated = QCoreApplication.translate("fields", text)
+    return translated
 
 
 def field_column(
@@ -147,154 +167,216 @@ def _overdue(row: Row, session: Session) -> str | None:
 def _seizure_title(row: Row, session: Session) -> str:
     drug = session.labels.label("drug", str(row.get("drug") or ""))
     where = row.get("place") or session.labels.label("country", str(row.get("country") or ""))
-    return f"Seizure of {drug}, {where}, {row.get('seized_on', '')}"
+    return QCoreApplication.translate("lists", "Seizure of {drug}, {where}, {date}").format(
+        drug=drug, where=where, date=row.get("seized_on", "")
+    )
 
 
 def _price_title(row: Row, session: Session) -> str:
     drug = session.labels.label("drug", str(row.get("drug") or ""))
-    return f"Price of {drug}, {row.get('place') or row.get('country')}, {row.get('observed_on')}"
+    return QCoreApplication.translate("lists", "Price of {drug}, {where}, {date}").format(
+        drug=drug, where=row.get("place") or row.get("country"), date=row.get("observed_on")
+    )
 
 
 SEIZURES = ListSpec(
     key="seizures",
     entity="seizure",
-    title="Seizures",
-    singular="seizure",
+    title=QT_TRANSLATE_NOOP("lists", "Seizures"),
+    singular=QT_TRANSLATE_NOOP("lists", "Seizure"),
     plural="seizures",
     columns=(
-        field_column("seizure", "seized_on", 10, sortable=True, title="Date"),
+        field_column(
+            "seizure", "seized_on", 10, sortable=True, title=QT_TRANSLATE_NOOP("lists", "Date")
+        ),
         field_column("seizure", "country", 18),
         field_column("seizure", "province", 20),
         field_column("seizure", "place", 16),
         field_column("seizure", "drug", 28),
         Column(
             "quantity",
-            "Quantity",
+            QT_TRANSLATE_NOOP("lists", "Quantity"),
             lambda row, s: fmt.quantity(s.labels, row),
             11,
             numeric=True,
         ),
         Column(
             "kg_equivalent",
-            "Kg equiv.",
+            QT_TRANSLATE_NOOP("lists", "Kg equiv."),
             lambda row, s: fmt.kg_number(row.get("kg_equivalent")),
             9,
             numeric=True,
             sortable=True,
             tooltip=lambda row, s: fmt.kilograms(row.get("kg_equivalent")),
         ),
-        field_column("seizure", "transport_mode", 22, title="Transport"),
+        field_column(
+            "seizure", "transport_mode", 22, title=QT_TRANSLATE_NOOP("lists", "Transport")
+        ),
     ),
     filters=(
-        FilterSpec("country", "Country", ref="country"),
-        FilterSpec("drug", "Drug", ref="drug"),
-        FilterSpec("dates", "Date", kind="dates"),
+        FilterSpec("country", QT_TRANSLATE_NOOP("lists", "Country"), ref="country"),
+        FilterSpec(
+            "province", QT_TRANSLATE_NOOP("lists", "Province"), ref="province", parent="country"
+        ),
+        FilterSpec("drug", QT_TRANSLATE_NOOP("lists", "Drug"), ref="drug"),
+        FilterSpec("dates", QT_TRANSLATE_NOOP("lists", "Date"), kind="dates"),
     ),
-    search_hint="Search place, notes, source…",
+    search_hint=QT_TRANSLATE_NOOP("lists", "Search place, notes, source…"),
     title_of=_seizure_title,
 )
 
 PRICES = ListSpec(
     key="prices",
     entity="price",
-    title="Prices",
-    singular="price observation",
+    title=QT_TRANSLATE_NOOP("lists", "Prices"),
+    singular=QT_TRANSLATE_NOOP("lists", "Price observation"),
     plural="price observations",
     columns=(
-        field_column("price", "observed_on", 11, sortable=True, title="Date"),
+        field_column(
+            "price", "observed_on", 11, sortable=True, title=QT_TRANSLATE_NOOP("lists", "Date")
+        ),
         field_column("price", "country", 18),
         field_column("price", "place", 16),
         field_column("price", "drug", 22),
-        field_column("price", "sale_level", 16, title="Level"),
-        field_column("price", "price_typical", 10, title="Typical"),
-        field_column("price", "price_min", 10, title="Minimum"),
-        field_column("price", "price_max", 10, title="Maximum"),
-        Column("currency", "Currency", lambda row, s: str(row.get("currency") or ""), 8),
-        Column("per_unit", "Per", lambda row, s: fmt.price_per(s.labels, row), 9),
-        field_column("price", "purity_typical", 8, title="Purity %"),
+        field_column("price", "sale_level", 16, title=QT_TRANSLATE_NOOP("lists", "Level")),
+        field_column("price", "price_typical", 10, title=QT_TRANSLATE_NOOP("lists", "Typical")),
+        field_column("price", "price_min", 10, title=QT_TRANSLATE_NOOP("lists", "Minimum")),
+        field_column("price", "price_max", 10, title=QT_TRANSLATE_NOOP("lists", "Maximum")),
+        Column(
+            "currency",
+            QT_TRANSLATE_NOOP("lists", "Currency"),
+            lambda row, s: str(row.get("currency") or ""),
+            8,
+        ),
+        Column(
+            "per_unit",
+            QT_TRANSLATE_NOOP("lists", "Per"),
+            lambda row, s: fmt.price_per(s.labels, row),
+            9,
+        ),
+        field_column("price", "purity_typical", 8, title=QT_TRANSLATE_NOOP("lists", "Purity %")),
         field_column("price", "source", 18),
     ),
     filters=(
-        FilterSpec("country", "Country", ref="country"),
-        FilterSpec("drug", "Drug", ref="drug"),
-        FilterSpec("sale_level", "Level", ref="sale_level"),
-        FilterSpec("dates", "Date", kind="dates"),
+        FilterSpec("country", QT_TRANSLATE_NOOP("lists", "Country"), ref="country"),
+        FilterSpec("drug", QT_TRANSLATE_NOOP("lists", "Drug"), ref="drug"),
+        FilterSpec("sale_level", QT_TRANSLATE_NOOP("lists", "Level"), ref="sale_level"),
+        FilterSpec("dates", QT_TRANSLATE_NOOP("lists", "Date"), kind="dates"),
     ),
-    search_hint="Search place, notes, source…",
+    search_hint=QT_TRANSLATE_NOOP("lists", "Search place, notes, source…"),
     title_of=_price_title,
 )
 
 PROJECTS = ListSpec(
     key="projects",
     entity="project",
-    title="Projects",
-    singular="project",
+    title=QT_TRANSLATE_NOOP("lists", "Projects"),
+    singular=QT_TRANSLATE_NOOP("lists", "Project"),
     plural="projects",
     columns=(
         field_column("project", "identifier", 18, sortable=True),
         field_column("project", "title", 40, sortable=True),
-        field_column("project", "beneficiary_country", 18, sortable=True, title="Beneficiary"),
+        field_column(
+            "project",
+            "beneficiary_country",
+            18,
+            sortable=True,
+            title=QT_TRANSLATE_NOOP("lists", "Beneficiary"),
+        ),
         field_column("project", "pillar", 22, sortable=True),
         field_column("project", "status", 18, sortable=True),
         field_column("project", "planned_start", 11, sortable=True),
         field_column("project", "planned_end", 11, sortable=True),
         field_column("project", "budget", 12, sortable=True),
-        Column("currency", "Currency", lambda row, s: str(row.get("currency") or ""), 8),
-        name_column("project", "implementing_org_id", "organisation", 26, "Implementing"),
+        Column(
+            "currency",
+            QT_TRANSLATE_NOOP("lists", "Currency"),
+            lambda row, s: str(row.get("currency") or ""),
+            8,
+        ),
+        name_column(
+            "project",
+            "implementing_org_id",
+            "organisation",
+            26,
+            QT_TRANSLATE_NOOP("lists", "Implementing"),
+        ),
     ),
     filters=(
-        FilterSpec("beneficiary_country", "Beneficiary", ref="country"),
-        FilterSpec("status", "Status", ref="activity_status"),
-        FilterSpec("pillar", "Pillar", ref="pillar"),
+        FilterSpec("beneficiary_country", QT_TRANSLATE_NOOP("lists", "Beneficiary"), ref="country"),
+        FilterSpec("status", QT_TRANSLATE_NOOP("lists", "Status"), ref="activity_status"),
+        FilterSpec("pillar", QT_TRANSLATE_NOOP("lists", "Pillar"), ref="pillar"),
     ),
-    search_hint="Search identifier, title, description…",
-    title_of=lambda row, s: f"Project {row.get('identifier', '')}",
+    search_hint=QT_TRANSLATE_NOOP("lists", "Search identifier, title, description…"),
+    title_of=lambda row, s: QCoreApplication.translate("lists", "Project {id}").format(
+        id=row.get("identifier", "")
+    ),
 )
 
 RECOMMENDATIONS = ListSpec(
     key="recommendations",
     entity="recommendation",
-    title="Recommendations",
-    singular="recommendation",
+    title=QT_TRANSLATE_NOOP("lists", "Recommendations"),
+    singular=QT_TRANSLATE_NOOP("lists", "Recommendation"),
     plural="recommendations",
     columns=(
         field_column("recommendation", "code", 12, sortable=True),
         field_column("recommendation", "text", 48, sortable=True),
         field_column("recommendation", "status", 18, sortable=True),
         field_column("recommendation", "priority", 12, sortable=True),
-        field_column("recommendation", "follow_up_due", 12, sortable=True, title="Follow-up"),
-        field_column("recommendation", "meeting_date", 12, sortable=True, title="Meeting"),
+        field_column(
+            "recommendation",
+            "follow_up_due",
+            12,
+            sortable=True,
+            title=QT_TRANSLATE_NOOP("lists", "Follow-up"),
+        ),
+        field_column(
+            "recommendation",
+            "meeting_date",
+            12,
+            sortable=True,
+            title=QT_TRANSLATE_NOOP("lists", "Meeting"),
+        ),
         field_column("recommendation", "working_group", 28, sortable=True),
         field_column("recommendation", "pillar", 22, sortable=True),
     ),
     filters=(
-        FilterSpec("status", "Status", ref="recommendation_status"),
-        FilterSpec("priority", "Priority", ref="priority"),
-        FilterSpec("pillar", "Pillar", ref="pillar"),
+        FilterSpec("status", QT_TRANSLATE_NOOP("lists", "Status"), ref="recommendation_status"),
+        FilterSpec("priority", QT_TRANSLATE_NOOP("lists", "Priority"), ref="priority"),
+        FilterSpec("pillar", QT_TRANSLATE_NOOP("lists", "Pillar"), ref="pillar"),
     ),
-    search_hint="Search code or text…",
+    search_hint=QT_TRANSLATE_NOOP("lists", "Search code or text…"),
     highlight=_overdue,
-    title_of=lambda row, s: f"Recommendation {row.get('code', '')}",
+    title_of=lambda row, s: QCoreApplication.translate("lists", "Recommendation {code}").format(
+        code=row.get("code", "")
+    ),
 )
 
 ORGANISATIONS = ListSpec(
     key="organisations",
     entity="organisation",
-    title="Organisations",
-    singular="organisation",
+    title=QT_TRANSLATE_NOOP("lists", "Organisations"),
+    singular=QT_TRANSLATE_NOOP("lists", "Organisation"),
     plural="organisations",
     columns=(
         field_column("organisation", "name", 44, sortable=True),
         field_column("organisation", "acronym", 12, sortable=True),
         field_column("organisation", "kind", 22, sortable=True),
         field_column("organisation", "country", 20, sortable=True),
-        field_column("organisation", "iati_ref", 18, sortable=True, title="IATI identifier"),
+        field_column(
+            "organisation",
+            "iati_ref",
+            18,
+            sortable=True,
+            title=QT_TRANSLATE_NOOP("lists", "IATI identifier"),
+        ),
     ),
     filters=(
-        FilterSpec("kind", "Kind", ref="org_kind"),
-        FilterSpec("country", "Country", ref="country"),
+        FilterSpec("kind", QT_TRANSLATE_NOOP("lists", "Kind"), ref="org_kind"),
+        FilterSpec("country", QT_TRANSLATE_NOOP("lists", "Country"), ref="country"),
     ),
-    search_hint="Search name or acronym…",
+    search_hint=QT_TRANSLATE_NOOP("lists", "Search name or acronym…"),
     sort="name",
     descending=False,
     title_of=lambda row, s: str(row.get("name", "")),
@@ -303,43 +385,84 @@ ORGANISATIONS = ListSpec(
 CONTACTS = ListSpec(
     key="contacts",
     entity="contact",
-    title="Contacts",
-    singular="contact",
+    title=QT_TRANSLATE_NOOP("lists", "Contacts"),
+    singular=QT_TRANSLATE_NOOP("lists", "Contact"),
     plural="contacts",
     columns=(
         field_column("contact", "name", 24, sortable=True),
-        name_column("contact", "organisation_id", "organisation", 34, "Organisation"),
+        name_column(
+            "contact",
+            "organisation_id",
+            "organisation",
+            34,
+            QT_TRANSLATE_NOOP("lists", "Organisation"),
+        ),
         field_column("contact", "role", 22, sortable=True),
         field_column("contact", "phone", 16, sortable=True),
-        field_column("contact", "email", 26, sortable=True, title="E-mail"),
+        field_column(
+            "contact", "email", 26, sortable=True, title=QT_TRANSLATE_NOOP("lists", "E-mail")
+        ),
     ),
-    search_hint="Search name, role, e-mail…",
+    search_hint=QT_TRANSLATE_NOOP("lists", "Search name, role, e-mail…"),
     sort="name",
     descending=False,
     title_of=lambda row, s: str(row.get("name", "")),
 )
 
 _AUDITED = ("seizure", "price", "project", "recommendation", "organisation", "contact")
+_AUDITED_TITLES = (
+    QT_TRANSLATE_NOOP("lists", "Seizure"),
+    QT_TRANSLATE_NOOP("lists", "Price"),
+    QT_TRANSLATE_NOOP("lists", "Project"),
+    QT_TRANSLATE_NOOP("lists", "Recommendation"),
+    QT_TRANSLATE_NOOP("lists", "Organisation"),
+    QT_TRANSLATE_NOOP("lists", "Contact"),
+)
 AUDIT_LOG = ListSpec(
     key="audit",
     entity=AUDIT,
-    title="Audit log",
-    singular="entry",
+    title=QT_TRANSLATE_NOOP("lists", "Audit log"),
+    singular=QT_TRANSLATE_NOOP("lists", "Entry"),
     plural="entries",
     columns=(
         Column(
-            "seq", "#", lambda row, s: fmt.number(row.get("seq")), 7, numeric=True, sortable=True
+            "seq",
+            QT_TRANSLATE_NOOP("lists", "#"),
+            lambda row, s: fmt.number(row.get("seq")),
+            7,
+            numeric=True,
+            sortable=True,
         ),
         Column(
-            "at", "When (UTC)", lambda row, s: str(row.get("at", ""))[:19].replace("T", " "), 17
+            "at",
+            QT_TRANSLATE_NOOP("lists", "When (UTC)"),
+            lambda row, s: str(row.get("at", ""))[:19].replace("T", " "),
+            17,
         ),
-        Column("who", "Who", lambda row, s: str(row.get("who", "")), 18),
-        Column("action", "Action", lambda row, s: str(row.get("action", "")), 9),
-        Column("entity", "Record", lambda row, s: str(row.get("entity", "")).replace("_", " "), 14),
-        Column("entity_id", "Record id", lambda row, s: str(row.get("entity_id", "")), 30),
+        Column(
+            "who", QT_TRANSLATE_NOOP("lists", "Who"), lambda row, s: str(row.get("who", "")), 18
+        ),
+        Column(
+            "action",
+            QT_TRANSLATE_NOOP("lists", "Action"),
+            lambda row, s: str(row.get("action", "")),
+            9,
+        ),
+        Column(
+            "entity",
+            QT_TRANSLATE_NOOP("lists", "Record"),
+            lambda row, s: str(row.get("entity", "")).replace("_", " "),
+            14,
+        ),
+        Column(
+            "entity_id",
+            QT_TRANSLATE_NOOP("lists", "Record id"),
+            lambda row, s: str(row.get("entity_id", "")),
+            30,
+        ),
         Column(
             "changes",
-            "Fields",
+            QT_TRANSLATE_NOOP("lists", "Fields"),
             lambda row, s: fmt.one_line(fmt.audit_changes_summary(str(row.get("changes", "")))),
             40,
         ),
@@ -347,19 +470,25 @@ AUDIT_LOG = ListSpec(
     filters=(
         FilterSpec(
             "entity",
-            "Record",
+            QT_TRANSLATE_NOOP("lists", "Record"),
             kind="choice",
-            choices=tuple((e, e.replace("_", " ").capitalize()) for e in _AUDITED),
+            choices=tuple(zip(_AUDITED, _AUDITED_TITLES, strict=True)),
         ),
         FilterSpec(
             "action",
-            "Action",
+            QT_TRANSLATE_NOOP("lists", "Action"),
             kind="choice",
-            choices=(("create", "Create"), ("update", "Update"), ("delete", "Delete")),
+            choices=(
+                ("create", QT_TRANSLATE_NOOP("lists", "Create")),
+                ("update", QT_TRANSLATE_NOOP("lists", "Update")),
+                ("delete", QT_TRANSLATE_NOOP("lists", "Delete")),
+            ),
         ),
     ),
     sort="seq",
-    title_of=lambda row, s: f"Audit entry {row.get('seq', '')}",
+    title_of=lambda row, s: QCoreApplication.translate("lists", "Audit entry {seq}").format(
+        seq=row.get("seq", "")
+    ),
 )
 
 LISTS: dict[str, ListSpec] = {

@@ -23,6 +23,7 @@ from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,7 +37,7 @@ from pp_desktop.services.errors import ServiceError
 from pp_desktop.store.errors import VaultError
 from pp_desktop.ui import theme
 from pp_desktop.ui.background import BackgroundCall, run_in_background
-from pp_desktop.ui.list_specs import ListSpec, Row
+from pp_desktop.ui.list_specs import ListSpec, Row, ui_title
 from pp_desktop.ui.page_sources import Key, PageSource
 from pp_desktop.ui.session import Session
 
@@ -313,10 +314,12 @@ class PagedTableModel(QAbstractTableModel):
             if not 0 <= section < len(self.spec.columns):
                 return None
             column = self.spec.columns[section]
+            title = ui_title(column.title)
             if role == Qt.ItemDataRole.DisplayRole:
-                return column.title
+                return title
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{column.title} — click to sort" if column.sortable else column.title
+                sortable = QCoreApplication.translate("PagedTableModel", "{title} — click to sort")
+                return sortable.format(title=title) if column.sortable else title
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 horizontal = (
                     Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft

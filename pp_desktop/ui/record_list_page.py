@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from pp_desktop.ui.filter_bar import FilterBar
-from pp_desktop.ui.list_specs import ListSpec
+from pp_desktop.ui.list_specs import ListSpec, ui_title
 from pp_desktop.ui.page_sources import source_for
 from pp_desktop.ui.paged_table_model import PagedTableModel
 from pp_desktop.ui.record_detail_dialog import RecordDetailDialog
 from pp_desktop.ui.session import Session
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the list re-queries
+LAYOUT_KEY = "lists/{key}/header"  # QSettings: the officer's column layout of each list
+LAYOUT_VERSION = 1  # bump when a list's columns change: an old layout would misplace them
 
 
 class RecordListPage(QWidget):
@@ -40,7 +44,7 @@ class RecordListPage(QWidget):
         self._user_sized = False  # the officer resized a column: stop fitting
         self._sizing = False
 
-        self.title = QLabel(spec.title, self)
+        self.title = QLabel(ui_title(spec.title), self)
         self.title.setObjectName("pageTitle")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("rowCount")
@@ -48,16 +52,25 @@ class RecordListPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName(f"{spec.key}Search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(spec.search_hint or "")
+        self.search.setPlaceholderText(ui_title(spec.search_hint) if spec.search_hint else "")
         self.search.setMinimumWidth(260)
         self.search.setVisible(spec.search_hint is not None)
-        self.search.setToolTip("Quick search (Ctrl+F); Enter jumps to the list")
+        self.search.setToolTip(self.tr("Quick search (Ctrl+F); Enter jumps to the list"))
         self.filters = FilterBar(spec, session.labels, self) if spec.filters else None
 
         self.model = PagedTableModel(spec, session, parent=self)
         self.view = QTableView(self)
         self.view.setObjectName(f"{spec.key}Table")
         self._setup_view()
+        self.columns_button = QToolButton(self)
+        self.columns_button.setObjectName("columnsButton")
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setToolTip(
+            self.tr("Choose the columns shown (or right-click a column header)")
+        )
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setMenu(self.column_menu())
+        self._restore_layout()
 
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("emptyState")
@@ -91,15 +104,15 @@ class RecordListPage(QWidget):
         tools = QHBoxLayout()
         tools.setSpacing(12)
         tools.addWidget(self.search)
-        if self.filters is not None:
-            tools.addWidget(self.filters, 1)
-        else:
-            tools.addStretch(1)
+        tools.addStretch(1)
+        tools.addWidget(self.columns_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(10)
         layout.addLayout(header)
         layout.addLayout(tools)
+        if self.filters is not None:  # a row of its own: four filters fit at 1366 px
+            layout.addWidget(self.filters)
         layout.addWidget(self.stack, 1)
 
     def _setup_view(self) -> None:
@@ -122,6 +135,10 @@ class RecordListPage(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._section_resized)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.sectionMoved.connect(lambda *_a: self.save_layout())
         self._fit_columns()
         header.setSortIndicatorShown(True)
         header.sortIndicatorChanged.connect(self._keep_sort_indicator)
@@ -158,6 +175,81 @@ class RecordListPage(QWidget):
         # the header stretches the last section itself on every view resize: not the officer
         if not self._sizing and index != len(self.spec.columns) - 1:
             self._user_sized = True
+            self.save_layout()
+
+    # --- column chooser and remembered layout ----------------------------------------------------
+
+    def column_menu(self, parent: QWidget | None = None) -> QMenu:
+        """A menu with one checkable entry per column (the first column always stays)."""
+        menu = QMenu(parent or self)
+        menu.setObjectName("columnMenu")
+        header = self.view.horizontalHeader()
+        menu.aboutToShow.connect(lambda m=menu: self._sync_column_menu(m))
+        for i, column in enumerate(self.spec.columns):
+            action = QAction(ui_title(column.title), menu)
+            action.setObjectName(f"column_{column.key}")
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.setEnabled(i != 0)
+            action.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
+            menu.addAction(action)
+        return menu
+
+    def _sync_column_menu(self, menu: QMenu) -> None:
+        header = self.view.horizontalHeader()
+        for i, action in enumerate(a for a in menu.actions() if a.isCheckable()):
+            action.blockSignals(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.blockSignals(False)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = self.column_menu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def set_column_visible(self, index: int, visible: bool) -> None:
+        """Show or hide column ``index`` (never the first) and remember the layout."""
+        if index == 0 or not 0 <= index < len(self.spec.columns):
+            return
+        self.view.horizontalHeader().setSectionHidden(index, not visible)
+        self.save_layout()
+
+    def hidden_columns(self) -> list[str]:
+        """Keys of the hidden columns."""
+        header = self.view.horizontalHeader()
+        return [c.key for i, c in enumerate(self.spec.columns) if header.isSectionHidden(i)]
+
+    def _layout_key(self) -> str:
+        return LAYOUT_KEY.format(key=self.spec.key)
+
+    def save_layout(self) -> None:
+        """Remember column order, widths and visibility (QHeaderView.saveState)."""
+        if self._sizing:
+            return
+        state = self.view.horizontalHeader().saveState()
+        QSettings().setValue(
+            self._layout_key(),
+            [LAYOUT_VERSION, len(self.spec.columns), bytes(state.data()).hex()],
+        )
+
+    def _restore_layout(self) -> None:
+        raw = QSettings().value(self._layout_key())
+        if not isinstance(raw, list) or len(raw) != 3:
+            return
+        try:
+            version, columns, state = int(raw[0]), int(raw[1]), bytes.fromhex(str(raw[2]))
+        except ValueError:
+            return
+        if version != LAYOUT_VERSION or columns != len(self.spec.columns):
+            return  # the list changed since: the default layout is safer
+        header = self.view.horizontalHeader()
+        self._sizing = True
+        try:
+            if header.restoreState(QByteArray(state)):
+                self._user_sized = True  # the officer's widths, not the fitted ones
+        finally:
+            self._sizing = False
+        header.setSectionHidden(0, False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the columns fitted while the officer has not sized them."""
@@ -230,19 +322,18 @@ class RecordListPage(QWidget):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         if not self.model.is_counted:
-            self.count_label.setText(f"Counting {self.spec.plural}…")
+            self.count_label.setText(self.tr("Counting…"))
             self.stack.setCurrentWidget(self.view)
             return
         narrowed = bool(self.search.text().strip()) or bool(
             self.filters and self.filters.is_active()
         )
-        text = self.spec.count_text(n)
-        self.count_label.setText(f"{text} match" if narrowed and n != 1 else text)
+        self.count_label.setText(self.spec.count_text(n, narrowed))
         if n == 0 and self.model.source is not None:
             self.empty_label.setText(
-                f"No {self.spec.plural} match the search or filters."
+                self.tr("Nothing matches the search or filters.")
                 if narrowed
-                else f"No {self.spec.plural} yet."
+                else self.tr("Nothing recorded here yet.")
             )
             self.stack.setCurrentWidget(self.empty_label)
         else:

@@ -7,7 +7,8 @@ messages are English sentences, many built with f-strings. This script reads the
 (AST, no import), keeps every string or f-string that reads like a message (a sentence of
 three words or more, not a docstring) and turns each f-string into a template whose values
 are numbered placeholders: ``f"{province} is not a province of {country}."`` becomes
-``"{0} is not a province of {1}."``. The templates are written as ``QT_TRANSLATE_NOOP``
+``"{0} is not a province of {1}."``. Field titles (context ``fields``) are added from
+``services.fields.FIELDS``. The templates are written as ``QT_TRANSLATE_NOOP``
 entries in the context ``services``, which ``pyside6-lupdate`` extracts like every other UI
 string; at run time :func:`pp_desktop.ui.i18n.service_message` matches a message against the
 templates and translates it with its values put back. A test fails when this file is stale.
@@ -103,7 +104,15 @@ def templates(package: Path = PACKAGE) -> list[str]:
     return sorted(found)
 
 
-def render(items: list[str]) -> str:
+def field_titles() -> list[str]:
+    """Every field title of :data:`pp_desktop.services.fields.FIELDS` (form labels, list
+    headers, validation messages name fields by them)."""
+    from pp_desktop.services.fields import FIELDS
+
+    return sorted({f.title for fields in FIELDS.values() for f in fields})
+
+
+def render(items: list[str], titles: list[str] | None = None) -> str:
     """The source of ``service_texts.py``."""
     lines = [
         "# ruff: noqa: E501",
@@ -122,6 +131,11 @@ def render(items: list[str]) -> str:
         if len(line) > 100:  # the layout ruff format gives a long call
             line = f'    QT_TRANSLATE_NOOP(\n        "services",\n        {_quote(t)},\n    ),'
         lines.append(line)
+    lines.append(")")
+    lines.append("")
+    lines.append("FIELD_TITLES = (")
+    for t in field_titles() if titles is None else titles:
+        lines.append(f'    QT_TRANSLATE_NOOP("fields", {_quote(t)}),')
     lines.append(")")
     return "\n".join(lines) + "\n"
 

@@ -102,9 +102,14 @@ class ReferenceLabels:
 
     SEPARATOR = " — "
 
-    def __init__(self, rows: Mapping[str, list[tuple[str, str, str, int]]]) -> None:
-        # kind -> [(code, label_en, label_ru, sort)]
+    def __init__(
+        self,
+        rows: Mapping[str, list[tuple[str, str, str, int]]],
+        parents: Mapping[tuple[str, str], str] | None = None,
+    ) -> None:
+        # kind -> [(code, label_en, label_ru, sort)]; (kind, code) -> parent code
         self._rows = rows
+        self._parents = dict(parents or {})
         self._labels = {
             kind: {code: en or code for code, en, _ru, _s in items} for kind, items in rows.items()
         }
@@ -113,18 +118,25 @@ class ReferenceLabels:
     def load(cls, ctx: Services) -> ReferenceLabels:
         """Read the labels of every active code."""
         rows: dict[str, list[tuple[str, str, str, int]]] = {}
+        parents: dict[tuple[str, str], str] = {}
         with ctx.reading() as conn:
             result = conn.execute(
                 text(
-                    "SELECT kind, code, label_en, label_ru, sort FROM reference_code "
+                    "SELECT kind, code, label_en, label_ru, sort, parent FROM reference_code "
                     "WHERE active ORDER BY kind, sort, label_en"
                 )
             )
-            for kind, code, en, ru, sort in result:
+            for kind, code, en, ru, sort, parent in result:
                 rows.setdefault(str(kind), []).append(
                     (str(code), str(en or ""), str(ru or ""), int(sort or 0))
                 )
-        return cls(rows)
+                if parent:
+                    parents[(str(kind), str(code))] = str(parent)
+        return cls(rows, parents)
+
+    def parent(self, kind: str, code: str) -> str:
+        """The parent code of ``code`` (a province's country; "" when none)."""
+        return self._parents.get((kind, code), "")
 
     def label(self, kind: str, code: str) -> str:
         """The label of ``code`` ("" for an empty code, the code itself when unknown)."""
@@ -139,9 +151,16 @@ class ReferenceLabels:
         label = self.label(kind, code)
         return code if label == code else f"{code}{self.SEPARATOR}{label}"
 
-    def options(self, kind: str, *, by_label: bool = False) -> list[RefOption]:
-        """Every code of ``kind``, in the list's own order (or alphabetically by label)."""
-        items = [RefOption(code, en or code) for code, en, _ru, _s in self._rows.get(kind, [])]
+    def options(
+        self, kind: str, *, by_label: bool = False, parent: str | None = None
+    ) -> list[RefOption]:
+        """Every code of ``kind`` (only the children of ``parent`` when given), in the list's
+        own order (or alphabetically by label)."""
+        items = [
+            RefOption(code, en or code)
+            for code, en, _ru, _s in self._rows.get(kind, [])
+            if parent is None or self._parents.get((kind, code)) == parent
+        ]
         if by_label:
             items.sort(key=lambda o: o.label.casefold())
         return items

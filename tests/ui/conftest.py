@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from pp_desktop.services import Services
@@ -50,6 +51,16 @@ def themed_app(qapp: QApplication) -> QApplication:
     """The pytest-qt application with the app's theme (the widgets as the officer sees them)."""
     theme.apply_theme(qapp)
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path) -> Iterator[Path]:
+    """Every test its own QSettings files (column layouts, recent vaults, language): nothing
+    is read from or written to the officer's real settings."""
+    folder = tmp_path / "qsettings"
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    yield folder
 
 
 @pytest.fixture(scope="session")

@@ -65,7 +65,7 @@ def test_navigation_by_action_and_by_list(qtbot: Any, window: MainWindow) -> Non
     window.nav.setCurrentRow(1)
     assert window.current_page_key() == "seizures"
     page = _list(window, "seizures")
-    qtbot.waitUntil(lambda: page.count_label.text() == f"{SEIZURES:,} seizures")
+    qtbot.waitUntil(lambda: page.count_label.text() == f"Seizures: {SEIZURES:,}")
 
 
 def test_status_bar(window: MainWindow, seizure_session: Session) -> None:
@@ -90,7 +90,7 @@ def test_find_focuses_the_search_and_search_narrows_the_list(
     qtbot.waitUntil(page.search.hasFocus)
     qtbot.keyClicks(page.search, MARKER)
     qtbot.waitUntil(lambda: page.model.rowCount() == SEIZURES // MARKED_EVERY)  # debounced
-    assert page.count_label.text() == f"{SEIZURES // MARKED_EVERY} seizures match"
+    assert page.count_label.text() == f"Matching: {SEIZURES // MARKED_EVERY}"
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == SEIZURES)
 
@@ -256,7 +256,7 @@ def test_empty_vault_lists_say_so(qtbot: Any, session: Session) -> None:
     page = window.navigate("contacts")
     assert isinstance(page, RecordListPage)
     assert page.stack.currentWidget() is page.empty_label
-    assert page.empty_label.text() == "No contacts yet."
+    assert page.empty_label.text() == "Nothing recorded here yet."
     dashboard = window.page("dashboard")
     assert isinstance(dashboard, DashboardPage)
     qtbot.waitUntil(lambda: dashboard.data is not None)

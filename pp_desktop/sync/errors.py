@@ -39,6 +39,7 @@ REASONS: dict[str, str] = {
     "unknown-field": "The bundle contains a field this app does not know",
     # trust: the root document
     "root-malformed": "HQ's root document is damaged",
+    "root-too-new": "HQ's root document uses a newer format. Update the app",
     "root-threshold": "HQ's root document is not signed by enough root keys",
     "root-expired": "HQ's root document has expired",
     "root-rollback": "HQ's root document is older than the one already installed",
@@ -90,6 +91,12 @@ class KeyFileError(SyncError):
 
     exit_code = 33
     default_message = "The key file could not be read."
+
+
+class KeyPassphraseWrong(KeyFileError):
+    """The key file is intact but the passphrase does not open it."""
+
+    default_message = "Wrong passphrase for the key file. Check it and try again."
 
 
 class EnrolmentFileError(SyncError):

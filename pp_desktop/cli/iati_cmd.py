@@ -92,7 +92,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for action, label in ((Action.NEW, "new"), (Action.UPDATE, "update"), (Action.SKIP, "skip")):
         items = preview.of(action)
         for item in items[:SHOWN]:
-            detail = item.reason or ", ".join(c for c in item.changed if ":" not in c)
+            detail = item.reason or ", ".join(item.changed)
             print(f"  {label:6} {item.identifier}: {detail}")
             for note in item.notes:
                 print(f"         note: {note}")

@@ -106,12 +106,14 @@ class _Run:
         self.today = ctx.today()
         self.by_ref: dict[str, str] = {}
         self.by_name: dict[str, str] = {}
+        self.org_names: dict[str, str] = {}  # id -> name, for the preview
         for oid, name, ref in conn.execute(
             text("SELECT id, name, iati_ref FROM organisation WHERE deleted_at IS NULL")
         ):
             if ref:
                 self.by_ref.setdefault(str(ref).casefold(), str(oid))
             self.by_name.setdefault(str(name).strip().casefold(), str(oid))
+            self.org_names[str(oid)] = str(name)
         self.recs = {
             str(code): str(rid)
             for rid, code in conn.execute(
@@ -330,9 +332,9 @@ class _Run:
         full = {**_defaults("project"), "dac_sector": "", **values}
         self._validate(full, notes)
         changed = tuple(k for k in MAPPED if full.get(k) not in (None, ""))
-        changed += tuple(f"donor:{d}" for d in donors) + tuple(f"link:{r}" for r in rec_ids)
-        pid = ""
         self._keep_orgs(new_orgs)
+        changed += self._children(donors, rec_ids)
+        pid = ""
         if self.scope is not None:
             pid = self._write_new(full, new_orgs, donors, rec_ids)
         return PreviewItem(act.identifier, act.title, Action.NEW, "", changed, tuple(notes), pid)
@@ -376,9 +378,15 @@ class _Run:
             self._write_children(
                 pid, str(values.get("currency") or current["currency"]), add_donors, add_links
             )
-        changed = tuple(changes) + tuple(f"donor:{d}" for d in add_donors)
-        changed += tuple(f"link:{r}" for r in add_links)
+        changed = tuple(changes) + self._children(add_donors, add_links)
         return PreviewItem(act.identifier, act.title, Action.UPDATE, "", changed, tuple(notes), pid)
+
+    def _children(self, donors: list[str], rec_ids: list[str]) -> tuple[str, ...]:
+        """Preview entries for donors and recommendation links added ("donor: name")."""
+        codes = {rid: code for code, rid in self.recs.items()}
+        return tuple(f"donor: {self.org_names.get(d, d)}" for d in donors) + tuple(
+            f"recommendation: {codes.get(r, r)}" for r in dict.fromkeys(rec_ids)
+        )
 
     def _ids(self, select: str, pid: str) -> set[str]:
         rows = self.conn.execute(
@@ -393,6 +401,7 @@ class _Run:
             if values.get("iati_ref"):
                 self.by_ref.setdefault(str(values["iati_ref"]).casefold(), oid)
             self.by_name.setdefault(str(values["name"]).casefold(), oid)
+            self.org_names[oid] = str(values["name"])
             self.preview.new_organisations.append(str(values["name"]))
 
     # --- writes (through the service layer, inside the one transaction) -----------------

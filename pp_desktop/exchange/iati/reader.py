@@ -213,6 +213,8 @@ class ActivityFile:
             raise NotWellFormed(f"{name} cannot be read: {exc.strerror}.") from None
         if size > max_bytes:
             raise FileTooLarge(_too_large(name, max_bytes))
+        if size == 0:
+            raise NotWellFormed(f"{name} is empty.")
         self._fh = self.path.open("rb")
         try:
             head = self._fh.read(_HEAD_BYTES)

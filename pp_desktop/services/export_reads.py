@@ -99,3 +99,11 @@ def used_values(conn: Connection, entity: str, name: str) -> dict[Any, str]:
     """value -> id of a unique field (e.g. project identifier) over every record."""
     t = table(entity)
     return {v: str(i) for i, v in conn.execute(select(t.c.id, t.c[name]))}
+
+
+def known_values(conn: Connection, entity: str) -> set[tuple[Any, ...]]:
+    """The field values (form order) of every live record of ``entity``, as tuples."""
+    t = table(entity)
+    names = field_names(entity)
+    stmt = select(*(t.c[n] for n in names)).where(t.c.deleted_at.is_(None))
+    return {tuple(row) for row in conn.execute(stmt)}

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
 
 LABEL_SEP = " — "
 YES = {"en": "yes", "ru": "да"}
@@ -62,7 +62,7 @@ _SPLIT_CODES = re.compile(r"[\s,;/]+")
 
 def clean_text(value: str) -> str:
     """Text without the control characters an xlsx file cannot hold."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return str(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
 def is_missing(value: Any) -> bool:

@@ -29,6 +29,7 @@ from pp_desktop.services import Services
 from pp_desktop.services.errors import Issue, ValidationFailed
 from pp_desktop.services.export_reads import (
     current_versions,
+    known_values,
     live_ids,
     reference_labels,
     used_values,
@@ -109,6 +110,16 @@ class _Checker:
             with ctx.reading() as conn:
                 self.taken = used_values(conn, entity, self.unique)
         self.in_file: dict[Any, str] = {}
+        self._known: set[tuple[Any, ...]] | None = None
+        self._names = tuple(self.defaults)
+
+    def already_there(self, full: Mapping[str, Any]) -> bool:
+        """True when a live record holds exactly these values (a new row imported before:
+        re-importing the same file must change nothing)."""
+        if self._known is None:
+            with self.ctx.reading() as conn:
+                self._known = known_values(conn, self.entity)
+        return tuple(full.get(n) for n in self._names) in self._known
 
     def exists(self, entity: str, rid: str) -> bool:
         if entity not in self._live:
@@ -235,6 +246,9 @@ def _check_row(
             given = {k: v for k, v in values.items() if v is not None}
             full = {**checker.defaults, **normalise(entity, given)}
             derive(entity, full, checker.refs)
+            if checker.already_there(full):
+                sp.unchanged += 1
+                return
             issues = checker.issues(full, "")
             if not any(i.is_error for i in issues):
                 changes.creates.append(given)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.filters import AutoFilter
-from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.workbook.workbook import Workbook  # type: ignore[import-untyped]
+from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+from openpyxl.worksheet.filters import AutoFilter  # type: ignore[import-untyped]
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo  # type: ignore[import-untyped]
 
 from pp_desktop.exchange.excel.cells import LABEL_SEP, NO, YES, clean_text
 from pp_desktop.exchange.excel.columns import NUMBER_FORMAT, Column
@@ -64,20 +65,33 @@ def converters(
 
             out.append(conv_date)
         elif c.kind == "ref":
-            names = {
-                code: code_label(code, labels.get(c.ref, {}), lang)
-                for code in labels.get(c.ref, {})
-            }
-            names[""] = None  # type: ignore[assignment]
-            out.append(lambda v, names=names: names.get(v, v) if v is not None else None)
+            out.append(_ref_converter(labels.get(c.ref, {}), lang))
         elif c.kind == "bool":
-            yes, no = YES[lang], NO[lang]
-            out.append(lambda v, yes=yes, no=no: None if v is None else (yes if v else no))
+            out.append(_bool_converter(lang))
         elif c.kind in {"str", "text", "email", "refs"}:
             out.append(_text_cell(ws))
         else:
             out.append(None)
     return out
+
+
+def _ref_converter(labels: Mapping[str, tuple[str, str]], lang: str) -> Callable[[Any], Any]:
+    names: dict[Any, Any] = {code: code_label(code, labels, lang) for code in labels}
+    names[""] = None
+
+    def conv(v: Any) -> Any:
+        return names.get(v, v) if v is not None else None
+
+    return conv
+
+
+def _bool_converter(lang: str) -> Callable[[Any], Any]:
+    yes, no = YES[lang], NO[lang]
+
+    def conv(v: Any) -> Any:
+        return None if v is None else (yes if v else no)
+
+    return conv
 
 
 class DataSheet:
@@ -153,4 +167,6 @@ class DataSheet:
             tableColumns=[TableColumn(id=i, name=h) for i, h in enumerate(self.headers, 1)],
             autoFilter=AutoFilter(ref=ref),
         )
-        self.ws.add_table(table)
+        with warnings.catch_warnings():  # openpyxl warns in write-only mode whatever is given
+            warnings.simplefilter("ignore", UserWarning)
+            self.ws.add_table(table)

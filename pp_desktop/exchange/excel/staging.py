@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from openpyxl.worksheet import _writer as sheet_writer
+from openpyxl.worksheet import _writer as sheet_writer  # type: ignore[import-untyped]
 
 from pp_desktop.store.atomic import fsync_dir
 
@@ -49,7 +49,7 @@ def sheet_stream(ws: Any, folder: Path) -> None:
 
 def publish(done: Path, target: Path) -> None:
     """Make ``done`` durable and rename it over ``target``."""
-    with open(done, "rb") as fh:
+    with done.open("rb") as fh:
         os.fsync(fh.fileno())
-    os.replace(done, target)
+    done.replace(target)
     fsync_dir(target.parent)

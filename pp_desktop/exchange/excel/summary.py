@@ -6,10 +6,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.workbook.workbook import Workbook
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.styles import Font  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter, quote_sheetname  # type: ignore[import-untyped]
+from openpyxl.workbook.workbook import Workbook  # type: ignore[import-untyped]
 
 from pp_desktop.exchange.excel.sheets import code_label
 from pp_desktop.exchange.excel.source import SummaryData
@@ -127,8 +127,9 @@ def write_summary(
             [label("country", country), label("province", province), _cell(ws, kg, fmt=KG), n]
         )
     ws.append(
-        [_cell(ws, w["total"], BOLD), None]
-        + [
+        [
+            _cell(ws, w["total"], BOLD),
+            None,
             _cell(ws, sum(r[2] for r in data.by_province), BOLD, KG),
             _cell(ws, sum(r[3] for r in data.by_province), BOLD),
         ]

@@ -7,13 +7,14 @@ temporary file behind.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from pp_desktop import __version__
 from pp_desktop.exchange.excel.columns import (
@@ -121,13 +122,19 @@ def export_workbook(source: ExportSource, target: Path, options: ExportOptions) 
     started = datetime.now(UTC)
     with staging(target) as folder:
         wb = Workbook(write_only=True)
-        if not options.template:
-            write_summary(wb, folder, source.summary(), labels, lang)
-        for entity in entities:
-            sheets.update(_write_entity(wb, folder, source, entity, cols[entity], formulas, run))
-        about = _about(source, options, entities, sheets, started)
-        write_about(wb, folder, about, lang)
-        write_lists(wb, folder, kinds, labels, lang)
+        try:
+            if not options.template:
+                write_summary(wb, folder, source.summary(), labels, lang)
+            for entity in entities:
+                sheets.update(
+                    _write_entity(wb, folder, source, entity, cols[entity], formulas, run)
+                )
+            about = _about(source, options, entities, sheets, started)
+            write_about(wb, folder, about, lang)
+            write_lists(wb, folder, kinds, labels, lang)
+        except BaseException:
+            abandon(wb)
+            raise
         props = wb.properties
         props.creator = source.officer
         props.title = "Paris Pact data template" if options.template else "Paris Pact data export"
@@ -142,6 +149,15 @@ def export_workbook(source: ExportSource, target: Path, options: ExportOptions) 
     return ExportResult(target, sheets, {e: counts[e] for e in entities})
 
 
+def abandon(wb: Any) -> None:
+    """Close the streams of a workbook that will not be saved (its files go with the staging
+    folder; left open, their generators would complain when collected)."""
+    for ws in wb.worksheets:
+        if not ws.closed:
+            with contextlib.suppress(Exception):
+                ws.close()
+
+
 def _write_entity(
     wb: Any,
     folder: Path,
@@ -153,7 +169,8 @@ def _write_entity(
 ) -> dict[str, int]:
     """The sheet(s) of one entity; a new part starts at ``max_rows``."""
     lang, limit = run.options.lang, run.options.max_rows
-    keep = [i for i, c in enumerate(columns(entity)) if c in cols]  # redaction drops columns
+    every = columns(entity)
+    keep = [i for i, c in enumerate(every) if c in cols]  # redaction drops columns
     written: dict[str, int] = {}
     part = 1
 
@@ -165,7 +182,7 @@ def _write_entity(
     convs = converters(sheet.ws, cols, source.labels(), lang)
     if not run.options.template:
         conv_at = [(i, c) for i, c in enumerate(convs) if c is not None]
-        full = len(keep) == len(cols)
+        full = len(keep) == len(every)
         with source.rows(entity) as rows:
             pending = 0
             for raw in rows:

@@ -1,0 +1,71 @@
+"""The running HQ: its home folder, keys, database and clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, select
+
+from pp_desktop.services.hlc import HybridClock
+from pp_desktop.services.validation import ReferenceCache
+from pp_desktop.store.reference_seed import seed_reference_data
+from pp_desktop.store.vault import utc_now
+from pp_hq.db import create_schema, hq_meta, open_engine
+from pp_hq.keys import HomeError, HqKeys, init_home, load_keys
+
+HQ_ID = "hq"
+
+
+class Hq:
+    """HQ over its home folder. ``today`` is HQ's local date (validation tolerates a day)."""
+
+    def __init__(
+        self, home: Path, today: Callable[[], date] = date.today, url: str | None = None
+    ) -> None:
+        if not (home / "root.json").is_file():
+            raise HomeError(f"{home} is not an HQ home. Run 'pp-hq init --home {home}' first.")
+        self.home = home
+        self.today = today
+        self.keys: HqKeys = load_keys(home)
+        self.engine: Engine = open_engine(home, url)
+        create_schema(self.engine)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(hq_meta.c.value).where(hq_meta.c.key == "hlc_last")).first()
+        self.clock = HybridClock(HQ_ID, str(row[0]) if row else None)
+
+    @classmethod
+    def init(cls, home: Path, root_keys: Path | None = None) -> Hq:
+        """Create a new HQ home: keys, root document, database with the shipped code lists."""
+        init_home(home, root_keys)
+        hq = cls(home)
+        with hq.engine.begin() as conn:
+            seed_reference_data(conn)
+        return hq
+
+    def reload_keys(self) -> None:
+        """Re-read the keys (after a rotation)."""
+        self.keys = load_keys(self.home)
+
+    def refs(self, conn: Connection) -> ReferenceCache:
+        """HQ's reference codes."""
+        return ReferenceCache.load(conn)
+
+    def save_clock(self, conn: Connection) -> None:
+        """Persist the clock with the data it stamped."""
+        from sqlalchemy.dialects.sqlite import insert
+
+        stmt = insert(hq_meta).values(key="hlc_last", value=self.clock.last)
+        conn.execute(
+            stmt.on_conflict_do_update(index_elements=["key"], set_={"value": self.clock.last})
+        )
+
+    def dispose(self) -> None:
+        """Close every connection."""
+        self.engine.dispose()
+
+    @staticmethod
+    def now() -> str:
+        """UTC now, ISO 8601."""
+        return utc_now()

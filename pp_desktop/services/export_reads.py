@@ -6,7 +6,8 @@ read transaction streams every row with a single statement (no page round trips)
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+import json
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, func, select, text
@@ -107,3 +108,29 @@ def known_values(conn: Connection, entity: str) -> set[tuple[Any, ...]]:
     names = field_names(entity)
     stmt = select(*(t.c[n] for n in names)).where(t.c.deleted_at.is_(None))
     return {tuple(row) for row in conn.execute(stmt)}
+
+
+def values_at_version(
+    conn: Connection, entity: str, rid: str, current: Mapping[str, Any], now: int, then: int
+) -> dict[str, Any] | None:
+    """The field values record ``rid`` had at version ``then`` (it is at ``now``), rolled back
+    through the "before" values of its audit entries; None when the log cannot tell."""
+    if then >= now or then < 1:
+        return dict(current) if then == now else None
+    rows = conn.execute(
+        text(
+            "SELECT action, changes FROM audit_entry WHERE entity = :e AND entity_id = :i "
+            "ORDER BY seq DESC LIMIT :n"
+        ),
+        {"e": entity, "i": rid, "n": now - then},
+    ).all()
+    if len(rows) != now - then:
+        return None
+    values = dict(current)
+    for action, changes in rows:
+        if action not in ("update", "merge"):
+            return None
+        for name, (before, _after) in json.loads(changes).items():
+            if name in values:
+                values[name] = before
+    return values

@@ -57,6 +57,7 @@ _DATE_FORMATS = (
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _THOUSANDS_COMMA = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 _THOUSANDS_DOT = re.compile(r"[+-]?\d{1,3}(\.\d{3}){2,}(,\d+)?")
+_SHORT_LABEL = re.compile(r"\(([^()]{1,12})\)\s*$")
 _SPLIT_CODES = re.compile(r"[\s,;/]+")
 
 
@@ -172,6 +173,9 @@ class CodeReader:
                 for label in (en, ru):
                     if label:
                         index.setdefault(label.casefold(), code)
+                        short = _SHORT_LABEL.search(label)  # "килограмм (кг)" is also "кг"
+                        if short:
+                            index.setdefault(short.group(1).casefold(), code)
             self._by_label[kind] = index
 
     def code(self, kind: str, value: Any) -> str:

@@ -33,6 +33,7 @@ from pp_desktop.services.export_reads import (
     live_ids,
     reference_labels,
     used_values,
+    values_at_version,
 )
 from pp_desktop.services.fields import FIELDS
 from pp_desktop.services.import_apply import EntityChanges, Update
@@ -277,18 +278,25 @@ def _check_row(
             sp.unchanged += 1
             return
         if version != cur_version:
-            fields = ", ".join(sorted(changed))
-            report(
-                [
-                    Issue(
-                        "version",
-                        f"conflict: the record changed in the vault since the export (vault "
-                        f"version {cur_version}, workbook version {version}); the workbook "
-                        f"changes {fields}. Export again and redo the edit.",
-                    )
-                ]
-            )
-            return
+            # like a sync conflict: what the counterpart changed is compared with what the
+            # vault changed since the export; disjoint changes merge, the same field is a conflict
+            with checker.ctx.reading() as conn:
+                then = values_at_version(
+                    conn, entity, rid, cur, cur_version, version if version is not None else 0
+                )
+            if then is None:
+                report([_conflict(cur_version, version, sorted(changed))])
+                return
+            theirs = {k: v for k, v in norm.items() if then.get(k) != v}
+            ours = {k for k in cur if then.get(k) != cur.get(k)}
+            both = sorted(k for k in theirs if k in ours and cur.get(k) != theirs[k])
+            if both:
+                report([_conflict(cur_version, version, both)])
+                return
+            changed = {k: v for k, v in theirs.items() if cur.get(k) != v}
+            if not changed:
+                sp.unchanged += 1  # the workbook is older than the vault, nothing else
+                return
         merged = {**cur, **norm}
         derive(entity, merged, checker.refs)
         issues = checker.issues(merged, rid)
@@ -298,6 +306,15 @@ def _check_row(
         report(issues)
     except ValidationFailed as exc:
         report(exc.issues)
+
+
+def _conflict(now: int, then: int | None, fields: Sequence[str]) -> Issue:
+    return Issue(
+        "version",
+        f"conflict: {', '.join(fields)} changed both in the vault since the export (vault "
+        f"version {now}, workbook version {then}) and in the workbook. Export again and redo "
+        "the edit.",
+    )
 
 
 def _kind(layout: Layout, code: str) -> str:

@@ -164,7 +164,7 @@ def apply_change(
     version = merged_version(local, change, p.action)
     hlc = change.hlc if p.action in (INSERT, FAST_FORWARD) else hq.clock.now()
     _write(conn, hq, t, change, row, p, full, values, version, hlc)
-    written = sorted(k for k in p.write if k in names or k in PROVENANCE)
+    written = sorted(k for k in p.write if k in names)
     conn.execute(
         hq_change.insert().values(
             entity=change.entity,

@@ -136,7 +136,7 @@ def plan(
         sorted(
             name
             for name, value in change.fields.items()
-            if name in mine_changed and local.values.get(name) != value
+            if name in mine_changed and name in local.values and local.values[name] != value
         )
     )
     write = {k: v for k, v in change.fields.items() if k not in mine_changed}

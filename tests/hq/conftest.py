@@ -1,0 +1,5 @@
+"""Fixtures of the HQ tests (imported by the sync tests too)."""
+
+from __future__ import annotations
+
+from tests.hq.fixtures import alpha, bravo, hq, usb  # noqa: F401

@@ -28,6 +28,7 @@ from pp_desktop.ui.record_list_page import RecordListPage
 from pp_desktop.ui.session import Session
 from pp_desktop.ui.settings_dialog import SettingsChange, SettingsDialog
 from pp_desktop.ui.status_bar import VaultStatusBar
+from pp_desktop.ui.write_actions import WriteActions
 
 NAV_WIDTH = 190
 
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self._connect_actions()
+        self.writes = WriteActions(self)  # New, Edit, Delete, Undo, Redo (forms)
         self.nav.currentRowChanged.connect(self._nav_changed)
         session.vault.on_lock(self.clear_views)
         self.navigate(start_page if start_page in dict(PAGES) else "dashboard")
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
             else:
                 widget = RecordListPage(LISTS[key], self.session, self.stack)
             self.pages[key] = widget
+            self.writes.attach(widget)
             self.stack.addWidget(widget)
         return self.pages[key]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -41,6 +43,8 @@ class RecordListPage(QWidget):
         self.session = session
         self.setObjectName(f"page_{spec.key}")
         self.detail_dialog: RecordDetailDialog | None = None
+        # set by the main window's write actions: a record opens in its edit form instead
+        self.edit_opener: Callable[[ListSpec, str], QWidget | None] | None = None
         self._user_sized = False  # the officer resized a column: stop fitting
         self._sizing = False
 
@@ -357,6 +361,11 @@ class RecordListPage(QWidget):
         record_id = self.model.data(self.model.index(row, 0), PagedTableModel.RecordIdRole)
         if record_id is None:
             return None
+        if self.edit_opener is not None:
+            form = self.edit_opener(self.spec, str(record_id))
+            if form is not None:  # None: no form for it (deleted meanwhile): show read-only
+                self.recordOpened.emit(form)
+                return None
         if self.detail_dialog is not None:
             self.detail_dialog.close()
         dialog = RecordDetailDialog(self.spec, self.session, record_id, self)

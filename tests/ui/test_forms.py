@@ -53,7 +53,9 @@ def ref(form: Any, name: str) -> ReferenceField:
     return editor
 
 
-def fill_seizure(qtbot: Any, form: SeizureForm, quantity: str = "12,5", place: str = "Hairatan") -> None:
+def fill_seizure(
+    qtbot: Any, form: SeizureForm, quantity: str = "12,5", place: str = "Hairatan"
+) -> None:
     ref(form, "country").set_code("AFG")
     ref(form, "drug").set_code("HEROIN")
     place_edit = form.editor_of("place")
@@ -374,9 +376,7 @@ def test_project_with_donors_is_saved_in_one_go(
 def test_recommendation_with_progress_note_and_linked_project(
     qtbot: Any, session: Session, ctx: Services, no_questions: list[str]
 ) -> None:
-    project = rec.create(
-        ctx, "project", {"identifier": "XM-1", "title": "Liaison"}
-    ).created[0]
+    project = rec.create(ctx, "project", {"identifier": "XM-1", "title": "Liaison"}).created[0]
     form = open_form(qtbot, session, "recommendation")
     code = form.editor_of("code")
     body = form.editor_of("text")

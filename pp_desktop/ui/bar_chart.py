@@ -32,7 +32,7 @@ class BarChart(QWidget):
         *,
         horizontal: bool,
         value_text: Callable[[float], str],
-        empty_text: str = "Nothing to show yet.",
+        empty_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -34,7 +34,7 @@ from pp_desktop.store.vault import DB_NAME, OfficerProfile, Vault
 from pp_desktop.ui import theme
 from pp_desktop.ui.background import BackgroundCall, run_in_background
 from pp_desktop.ui.code_combo import CodeComboBox
-from pp_desktop.ui.error_messages import create_error
+from pp_desktop.ui.error_messages import create_error, service_message
 from pp_desktop.ui.passphrase_meter import PassphraseMeter
 
 FEEDBACK_DELAY_MS = 150  # zxcvbn runs after a short pause in typing
@@ -64,7 +64,7 @@ class CreateVaultDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("createVault")
-        self.setWindowTitle("Create a new vault")
+        self.setWindowTitle(self.tr("Create a new vault"))
         self.setModal(True)
         self.setMinimumWidth(560)
         self.argon2 = argon2
@@ -91,9 +91,11 @@ class CreateVaultDialog(QDialog):
     def _build_form(self, folder: Path | None) -> QWidget:
         page = QWidget(self)
         intro = QLabel(
-            "The vault keeps your records encrypted on this laptop. Choose where it lives and "
-            "a passphrase: at least 12 characters, not a common password — several unrelated "
-            "words work well.",
+            self.tr(
+                "The vault keeps your records encrypted on this laptop. Choose where it lives "
+                "and a passphrase: at least 12 characters, not a common password — several "
+                "unrelated words work well."
+            ),
             page,
         )
         intro.setWordWrap(True)
@@ -101,7 +103,7 @@ class CreateVaultDialog(QDialog):
 
         self.folder_edit = QLineEdit(str(folder) if folder else "", page)
         self.folder_edit.setObjectName("newVaultFolder")
-        browse = QPushButton("Browse…", page)
+        browse = QPushButton(self.tr("Browse…"), page)
         browse.setObjectName("newVaultBrowse")
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
@@ -110,7 +112,9 @@ class CreateVaultDialog(QDialog):
 
         self.officer_edit = QLineEdit(page)
         self.officer_edit.setObjectName("officerName")
-        self.officer_edit.setPlaceholderText("Your name, as it will appear in the audit log")
+        self.officer_edit.setPlaceholderText(
+            self.tr("Your name, as it will appear in the audit log")
+        )
         self.country_combo = CodeComboBox(None, country_options(), page)
         self.country_combo.setObjectName("homeCountry")
         self.device_edit = QLineEdit(socket.gethostname(), page)
@@ -132,18 +136,18 @@ class CreateVaultDialog(QDialog):
 
         form = QFormLayout()
         form.setVerticalSpacing(8)
-        form.addRow("Vault folder:", folder_row)
-        form.addRow("Officer name:", self.officer_edit)
-        form.addRow("Home country:", self.country_combo)
-        form.addRow("Device label:", self.device_edit)
-        form.addRow("Passphrase:", self.pass_edit)
+        form.addRow(self.tr("Vault folder:"), folder_row)
+        form.addRow(self.tr("Officer name:"), self.officer_edit)
+        form.addRow(self.tr("Home country:"), self.country_combo)
+        form.addRow(self.tr("Device label:"), self.device_edit)
+        form.addRow(self.tr("Passphrase:"), self.pass_edit)
         form.addRow("", self.meter)
-        form.addRow("Repeat:", self.repeat_edit)
+        form.addRow(self.tr("Repeat:"), self.repeat_edit)
         form.addRow("", self.policy_label)
 
-        self.cancel_button = QPushButton("Cancel", page)
+        self.cancel_button = QPushButton(self.tr("Cancel"), page)
         self.cancel_button.clicked.connect(self.reject)
-        self.create_button = QPushButton("Create vault", page)
+        self.create_button = QPushButton(self.tr("Create vault"), page)
         self.create_button.setObjectName("createVaultButton")
         self.create_button.setProperty("primary", True)
         self.create_button.setDefault(True)
@@ -156,7 +160,7 @@ class CreateVaultDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        title = QLabel("Create a new vault", page)
+        title = QLabel(self.tr("Create a new vault"), page)
         title.setObjectName("sectionTitle")
         layout.addWidget(title)
         layout.addWidget(intro)
@@ -171,7 +175,7 @@ class CreateVaultDialog(QDialog):
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
-            self, "Folder of the new vault", self.folder_edit.text()
+            self, self.tr("Folder of the new vault"), self.folder_edit.text()
         )
         if chosen:
             self.folder_edit.setText(chosen)
@@ -180,21 +184,21 @@ class CreateVaultDialog(QDialog):
         """Why the vault cannot be created yet (None: ready)."""
         folder = self.folder_edit.text().strip()
         if not folder:
-            return "Choose a folder for the vault."
+            return self.tr("Choose a folder for the vault.")
         if vault_exists(Path(folder)):
-            return "That folder already holds a vault. Choose an empty or new folder."
+            return self.tr("That folder already holds a vault. Choose an empty or new folder.")
         if not self.officer_edit.text().strip():
-            return "Enter your name."
+            return self.tr("Enter your name.")
         if not self.device_edit.text().strip():
-            return "Enter a label for this laptop."
+            return self.tr("Enter a label for this laptop.")
         passphrase = self.pass_edit.text()
         if not passphrase:
-            return "Choose a passphrase."
+            return self.tr("Choose a passphrase.")
         policy = policy_problem(passphrase)
         if policy:
-            return policy
+            return service_message(policy)
         if passphrase != self.repeat_edit.text():
-            return "The two passphrases do not match yet."
+            return self.tr("The two passphrases do not match yet.")
         return None
 
     def update_feedback(self) -> None:
@@ -205,7 +209,9 @@ class CreateVaultDialog(QDialog):
         if problem:
             theme.set_message(self.policy_label, problem, "warning")
         else:
-            theme.set_message(self.policy_label, "Ready: the passphrase meets the policy.", "info")
+            theme.set_message(
+                self.policy_label, self.tr("Ready: the passphrase meets the policy."), "info"
+            )
         busy = self._call is not None and self._call.running
         self.create_button.setEnabled(problem is None and not busy)
 
@@ -231,7 +237,7 @@ class CreateVaultDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.form_page.setEnabled(not busy)
-        self.create_button.setText("Creating…" if busy else "Create vault")
+        self.create_button.setText(self.tr("Creating…") if busy else self.tr("Create vault"))
         if busy:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         else:
@@ -255,13 +261,15 @@ class CreateVaultDialog(QDialog):
 
     def _build_recovery(self) -> QWidget:
         page = QWidget(self)
-        title = QLabel("Your recovery key", page)
+        title = QLabel(self.tr("Your recovery key"), page)
         title.setObjectName("sectionTitle")
         text = QLabel(
-            "The vault is created. Below is its recovery key: it is shown only this once. "
-            "Write it down on paper and keep it apart from this laptop. If you ever forget "
-            "your passphrase, the recovery key lets you set a new one; without both, nobody "
-            "— not even HQ — can open the vault.",
+            self.tr(
+                "The vault is created. Below is its recovery key: it is shown only this once. "
+                "Write it down on paper and keep it apart from this laptop. If you ever forget "
+                "your passphrase, the recovery key lets you set a new one; without both, "
+                "nobody — not even HQ — can open the vault."
+            ),
             page,
         )
         text.setWordWrap(True)
@@ -269,9 +277,9 @@ class CreateVaultDialog(QDialog):
         self.key_label.setObjectName("recoveryKey")
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.confirm_box = QCheckBox("I have written the recovery key down.", page)
+        self.confirm_box = QCheckBox(self.tr("I have written the recovery key down."), page)
         self.confirm_box.setObjectName("confirmRecoveryKey")
-        self.continue_button = QPushButton("Open the vault", page)
+        self.continue_button = QPushButton(self.tr("Open the vault"), page)
         self.continue_button.setObjectName("continueButton")
         self.continue_button.setProperty("primary", True)
         self.continue_button.setEnabled(False)

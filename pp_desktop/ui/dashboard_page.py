@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,8 +28,8 @@ from pp_desktop.services import stats
 from pp_desktop.services.context import Services
 from pp_desktop.services.queries import ListQuery
 from pp_desktop.ui import formatting as fmt
-from pp_desktop.ui import theme
-from pp_desktop.ui.background import BackgroundCall, run_in_background
+from pp_desktop.ui import i18n, theme
+from pp_desktop.ui.background import Task, TaskControl, start_task
 from pp_desktop.ui.bar_chart import Bar, BarChart
 from pp_desktop.ui.list_specs import RECOMMENDATIONS
 from pp_desktop.ui.record_detail_dialog import RecordDetailDialog
@@ -39,13 +39,20 @@ TOP_DRUGS = 8
 MONTHS = 12
 # (stats.live_counts key, tile caption, list page it opens)
 TILES = (
-    ("seizures", "Seizures", "seizures"),
-    ("prices", "Price observations", "prices"),
-    ("projects", "Projects", "projects"),
-    ("recommendations", "Recommendations", "recommendations"),
-    ("organisations", "Organisations", "organisations"),
-    ("contacts", "Contacts", "contacts"),
+    ("seizures", QT_TRANSLATE_NOOP("DashboardPage", "Seizures"), "seizures"),
+    ("prices", QT_TRANSLATE_NOOP("DashboardPage", "Price observations"), "prices"),
+    ("projects", QT_TRANSLATE_NOOP("DashboardPage", "Projects"), "projects"),
+    ("recommendations", QT_TRANSLATE_NOOP("DashboardPage", "Recommendations"), "recommendations"),
+    ("organisations", QT_TRANSLATE_NOOP("DashboardPage", "Organisations"), "organisations"),
+    ("contacts", QT_TRANSLATE_NOOP("DashboardPage", "Contacts"), "contacts"),
 )
+
+
+translate = QCoreApplication.translate  # the name lupdate looks for
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DashboardPage", text)
 
 
 def month_window(today: date, months: int = MONTHS) -> list[str]:
@@ -69,11 +76,22 @@ class DashboardData:
     overdue: list[stats.FollowUp]
 
 
-def load_dashboard(ctx: Services) -> DashboardData:
-    """Read the dashboard figures (runs off the UI thread)."""
+def load_dashboard(ctx: Services, control: TaskControl | None = None) -> DashboardData:
+    """Read the dashboard figures (runs off the UI thread; ``control``: progress and cancel
+    between the queries)."""
+
+    def step(fraction: float, text: str) -> None:
+        if control is not None:
+            control.check()
+            control.progress(fraction, text)
+
     months = month_window(ctx.today())
     since = f"{months[0]}-01"
+    step(0.0, translate("DashboardPage", "Summing seizures by drug and month…"))
     rows = stats.seizures_by_drug_month(ctx, ListQuery("seizure", filters={"date_from": since}))
+    step(0.6, translate("DashboardPage", "Counting records…"))
+    counts = stats.live_counts(ctx)
+    step(0.85, translate("DashboardPage", "Finding overdue follow-ups…"))
     by_drug: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
     by_month: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
     for drug, month, kg, n in rows:
@@ -83,7 +101,7 @@ def load_dashboard(ctx: Services) -> DashboardData:
         by_month[month][1] += n
     drugs = sorted(by_drug.items(), key=lambda kv: kv[1][0], reverse=True)[:TOP_DRUGS]
     return DashboardData(
-        counts=stats.live_counts(ctx),
+        counts=counts,
         months=months,
         kg_by_drug=[(d, v[0], int(v[1])) for d, v in drugs],
         kg_by_month=[(m, by_month[m][0], int(by_month[m][1])) for m in months],
@@ -91,13 +109,26 @@ def load_dashboard(ctx: Services) -> DashboardData:
     )
 
 
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    QT_TRANSLATE_NOOP("DashboardPage", "Jan"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Feb"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Mar"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Apr"),
+    QT_TRANSLATE_NOOP("DashboardPage", "May"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Jun"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Jul"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Aug"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Sep"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Oct"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Nov"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Dec"),
+)
 
 
 def month_label(month: str) -> str:
     """``Jan 2026`` from ``2026-01``."""
     year, m = month.split("-")
-    return f"{MONTH_NAMES[int(m) - 1]} {year}"
+    return f"{_tr(MONTH_NAMES[int(m) - 1])} {year}"
 
 
 def month_axis_labels(months: list[str]) -> list[str]:
@@ -105,7 +136,7 @@ def month_axis_labels(months: list[str]) -> list[str]:
     out = []
     for i, month in enumerate(months):
         year, m = month.split("-")
-        name = MONTH_NAMES[int(m) - 1]
+        name = _tr(MONTH_NAMES[int(m) - 1])
         out.append(f"{name}\n{year}" if i == 0 or m == "01" else name)
     return out
 
@@ -120,10 +151,12 @@ class Tile(QFrame):
         self.setObjectName("tile")
         self.key, self.target = key, target
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(f"Open {caption.lower()}")
+        self.setToolTip(
+            translate("DashboardPage", "Open the list: {caption}").format(caption=_tr(caption))
+        )
         self.value = QLabel("…", self)
         self.value.setObjectName("tileValue")
-        caption_label = QLabel(caption, self)
+        caption_label = QLabel(_tr(caption), self)
         caption_label.setObjectName("tileLabel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
@@ -157,6 +190,7 @@ class DashboardPage(QWidget):
 
     loaded = Signal()
     navigate = Signal(str)  # list page key
+    taskStarted = Signal(object)  # the Task loading the figures (the status bar follows it)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,10 +198,10 @@ class DashboardPage(QWidget):
         self.session = session
         self.data: DashboardData | None = None
         self.detail_dialog: RecordDetailDialog | None = None
-        self._call: BackgroundCall | None = None
+        self.task: Task | None = None
         self._generation = 0
 
-        title = QLabel("Dashboard", self)
+        title = QLabel(self.tr("Dashboard"), self)
         title.setObjectName("pageTitle")
         self.subtitle = QLabel(self)
         self.subtitle.setProperty("role", "hint")
@@ -180,20 +214,28 @@ class DashboardPage(QWidget):
             tiles.addWidget(tile)
 
         self.drug_chart = BarChart(
-            horizontal=True, value_text=fmt.compact_kilograms, empty_text="Loading…", parent=self
+            horizontal=True,
+            value_text=fmt.compact_kilograms,
+            empty_text=self.tr("Loading…"),
+            parent=self,
         )
         self.drug_chart.setObjectName("chartByDrug")
         self.month_chart = BarChart(
-            horizontal=False, value_text=fmt.compact_kilograms, empty_text="Loading…", parent=self
+            horizontal=False,
+            value_text=fmt.compact_kilograms,
+            empty_text=self.tr("Loading…"),
+            parent=self,
         )
         self.month_chart.setObjectName("chartByMonth")
-        drug_card, _ = card("Seizures by drug — kilogram equivalent, top 8", self.drug_chart)
-        month_card, _ = card("Seizures by month — kilogram equivalent", self.month_chart)
+        drug_card, _ = card(
+            self.tr("Seizures by drug — kilogram equivalent, top 8"), self.drug_chart
+        )
+        month_card, _ = card(self.tr("Seizures by month — kilogram equivalent"), self.month_chart)
 
         self.overdue_table = QTableWidget(0, 5, self)
         self.overdue_table.setObjectName("overdueTable")
         self._setup_overdue_table()
-        self.overdue_empty = QLabel("No recommendation is overdue for follow-up.", self)
+        self.overdue_empty = QLabel(self.tr("No recommendation is overdue for follow-up."), self)
         self.overdue_empty.setProperty("role", "hint")
         self.overdue_empty.hide()
         overdue_box = QWidget(self)
@@ -201,7 +243,7 @@ class DashboardPage(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.overdue_table)
         box.addWidget(self.overdue_empty)
-        overdue_card, self.overdue_title = card("Overdue follow-ups", overdue_box)
+        overdue_card, self.overdue_title = card(self.tr("Overdue follow-ups"), overdue_box)
 
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -227,7 +269,13 @@ class DashboardPage(QWidget):
     def _setup_overdue_table(self) -> None:
         t = self.overdue_table
         t.setHorizontalHeaderLabels(
-            ["Code", "Status", "Follow-up due", "Days overdue", "Last progress note"]
+            [
+                self.tr("Code"),
+                self.tr("Status"),
+                self.tr("Follow-up due"),
+                self.tr("Days overdue"),
+                self.tr("Last progress note"),
+            ]
         )
         t.verticalHeader().setVisible(False)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -253,25 +301,37 @@ class DashboardPage(QWidget):
     @property
     def is_loading(self) -> bool:
         """True while figures are being read."""
-        return self._call is not None and self._call.running
+        return self.task is not None and self.task.running
 
-    def refresh(self) -> None:
-        """Re-read every figure in the background."""
+    def refresh(self) -> Task:
+        """Re-read every figure in the background (a :class:`Task`: progress in the status
+        bar, cancel there); a refresh while one runs cancels the older one."""
+        if self.task is not None and self.task.running:
+            self.task.cancel()
         self._generation += 1
         generation = self._generation
         ctx = self.session.ctx
-        self._call = run_in_background(
-            lambda: load_dashboard(ctx),
-            lambda data: self._show(generation, data),
-            lambda exc: self._failed(generation, exc),
-            self,
+        task = start_task(
+            lambda control: load_dashboard(ctx, control), self.tr("Dashboard figures"), self
         )
+        task.succeeded.connect(lambda data: self._show(generation, data))
+        task.failed.connect(lambda exc: self._failed(generation, exc))
+        task.cancelled.connect(lambda: self._cancelled(generation))
+        self.task = task
+        self.taskStarted.emit(task)
+        return task
+
+    def _cancelled(self, generation: int) -> None:
+        if generation == self._generation and not self.session.is_locked:
+            self.subtitle.setText(self.tr("Loading cancelled: press F5 to load the figures."))
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation or self.session.is_locked:
             return
-        message = getattr(exc, "message", type(exc).__name__)
-        self.subtitle.setText(f"The figures could not be read: {message}")
+        message = i18n.service_message(getattr(exc, "message", type(exc).__name__))
+        self.subtitle.setText(
+            self.tr("The figures could not be read: {message}").format(message=message)
+        )
 
     def _show(self, generation: int, data: DashboardData) -> None:
         if generation != self._generation or self.session.is_locked:
@@ -279,26 +339,36 @@ class DashboardPage(QWidget):
         self.data = data
         labels = self.session.labels
         for key, tile in self.tiles.items():
-            tile.value.setText(f"{data.counts.get(key, 0):,}")
+            tile.value.setText(i18n.number(data.counts.get(key, 0)))
         self.subtitle.setText(
-            f"Last 12 months: {month_label(data.months[0])} – {month_label(data.months[-1])}"
+            self.tr("Last 12 months: {first} – {last}").format(
+                first=month_label(data.months[0]), last=month_label(data.months[-1])
+            )
         )
-        self.drug_chart.empty_text = "No seizures in the last 12 months."
+        self.drug_chart.empty_text = self.tr("No seizures in the last 12 months.")
         self.drug_chart.set_bars(
             [
                 Bar(
                     fmt.short_label(labels.label("drug", drug)),
                     kg,
-                    f"{labels.display('drug', drug)}: {fmt.kilograms(kg)} in {n:,} seizures",
+                    self.tr("{drug}: {kg} in {n} seizures").format(
+                        drug=labels.display("drug", drug), kg=fmt.kilograms(kg), n=i18n.number(n)
+                    ),
                 )
                 for drug, kg, n in data.kg_by_drug
             ]
         )
-        self.month_chart.empty_text = "No seizures in the last 12 months."
+        self.month_chart.empty_text = self.tr("No seizures in the last 12 months.")
         axis = month_axis_labels([m for m, _kg, _n in data.kg_by_month])
         self.month_chart.set_bars(
             [
-                Bar(label, kg, f"{month_label(m)}: {fmt.kilograms(kg)} in {n:,} seizures")
+                Bar(
+                    label,
+                    kg,
+                    self.tr("{month}: {kg} in {n} seizures").format(
+                        month=month_label(m), kg=fmt.kilograms(kg), n=i18n.number(n)
+                    ),
+                )
                 for label, (m, kg, n) in zip(axis, data.kg_by_month, strict=True)
             ]
         )
@@ -314,8 +384,8 @@ class DashboardPage(QWidget):
                 f.code,
                 labels.label("recommendation_status", f.status),
                 f.follow_up_due,
-                f"{f.days_overdue:,}",
-                f.last_note or "no progress note",
+                i18n.number(f.days_overdue),
+                f.last_note or self.tr("no progress note"),
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -328,7 +398,9 @@ class DashboardPage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, f.id)
                 t.setItem(r, c, item)
         self.overdue_title.setText(
-            f"Overdue follow-ups ({len(overdue):,})" if overdue else "Overdue follow-ups"
+            self.tr("Overdue follow-ups ({n})").format(n=i18n.number(len(overdue)))
+            if overdue
+            else self.tr("Overdue follow-ups")
         )
         t.setVisible(bool(overdue))
         self.overdue_empty.setVisible(not overdue)
@@ -352,7 +424,9 @@ class DashboardPage(QWidget):
             self.detail_dialog = None
 
     def clear(self) -> None:
-        """Forget every figure (the vault is locking)."""
+        """Forget every figure (the vault is locking); a load under way is cancelled."""
+        if self.task is not None and self.task.running:
+            self.task.cancel()
         self._generation += 1
         self.data = None
         if self.detail_dialog is not None:

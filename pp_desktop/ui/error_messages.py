@@ -30,6 +30,9 @@ from pp_desktop.ui.i18n import service_message
 __all__ = ["ErrorText", "create_error", "recovery_error", "service_message", "unlock_error"]
 
 
+translate = QCoreApplication.translate  # the name lupdate looks for
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("error_messages", text)
 
@@ -60,37 +63,49 @@ def unlock_error(exc: BaseException, folder: Path | None = None) -> ErrorText:
     """What to tell the officer when opening the vault in ``folder`` failed with ``exc``."""
     if isinstance(exc, WrongPassphrase):
         return ErrorText(
-            _tr("Wrong passphrase."),
-            _tr(
+            translate("error_messages", "Wrong passphrase."),
+            translate(
+                "error_messages",
                 "The vault is intact, but this passphrase does not open it. Check the keyboard "
                 "layout and Caps Lock, then try again. If you have forgotten it, your recovery "
-                "key can set a new one."
+                "key can set a new one.",
             ),
         )
     if isinstance(exc, KeyFileError):
-        return ErrorText(_tr("The key file is missing or damaged."), _detail(exc))
+        return ErrorText(
+            translate("error_messages", "The key file is missing or damaged."), _detail(exc)
+        )
     if isinstance(exc, DatabaseDamaged):
-        return ErrorText(_tr("The vault database is damaged."), _detail(exc))
+        return ErrorText(
+            translate("error_messages", "The vault database is damaged."), _detail(exc)
+        )
     if isinstance(exc, VaultTooNew):
-        return ErrorText(_tr("This vault needs a newer pp-desktop."), _detail(exc))
+        return ErrorText(
+            translate("error_messages", "This vault needs a newer pp-desktop."), _detail(exc)
+        )
     if isinstance(exc, VaultNotFound):
         heading = (
-            _tr("No vault in {folder}.").format(folder=folder)
+            translate("error_messages", "No vault in {folder}.").format(folder=folder)
             if folder
-            else _tr("No vault in that folder.")
+            else translate("error_messages", "No vault in that folder.")
         )
         return ErrorText(
             heading,
-            _tr("Choose the folder that holds vault.db and vault.key, or create a new vault."),
+            translate(
+                "error_messages",
+                "Choose the folder that holds vault.db and vault.key, or create a new vault.",
+            ),
         )
     if isinstance(exc, VaultError | ServiceError):
-        return ErrorText(_tr("The vault could not be opened."), _detail(exc))
+        return ErrorText(
+            translate("error_messages", "The vault could not be opened."), _detail(exc)
+        )
     # Anything else is a bug: say so plainly, without a traceback on screen.
     return ErrorText(
-        _tr("The vault could not be opened."),
-        _tr("An unexpected error occurred ({name}). Nothing was changed.").format(
-            name=type(exc).__name__
-        ),
+        translate("error_messages", "The vault could not be opened."),
+        translate(
+            "error_messages", "An unexpected error occurred ({name}). Nothing was changed."
+        ).format(name=type(exc).__name__),
     )
 
 
@@ -98,33 +113,42 @@ def recovery_error(exc: BaseException, folder: Path | None = None) -> ErrorText:
     """What to tell the officer when recovering with the recovery key failed with ``exc``."""
     if isinstance(exc, WrongRecoveryKey):
         return ErrorText(
-            _tr("Wrong recovery key."),
-            _tr(
+            translate("error_messages", "Wrong recovery key."),
+            translate(
+                "error_messages",
                 "This recovery key does not open this vault. Check it group by group (letters "
-                "and digits, dashes optional); nothing was changed."
+                "and digits, dashes optional); nothing was changed.",
             ),
         )
     if isinstance(exc, WeakPassphrase):
-        return ErrorText(_tr("That passphrase is not accepted."), _detail(exc))
+        return ErrorText(
+            translate("error_messages", "That passphrase is not accepted."), _detail(exc)
+        )
     return unlock_error(exc, folder)
 
 
 def create_error(exc: BaseException) -> ErrorText:
     """What to tell the officer when creating a vault failed with ``exc``."""
     if isinstance(exc, VaultExists):
-        return ErrorText(_tr("A vault already exists there."), _detail(exc))
+        return ErrorText(translate("error_messages", "A vault already exists there."), _detail(exc))
     if isinstance(exc, WeakPassphrase):
-        return ErrorText(_tr("That passphrase is not accepted."), _detail(exc))
+        return ErrorText(
+            translate("error_messages", "That passphrase is not accepted."), _detail(exc)
+        )
     if isinstance(exc, OSError):
         return ErrorText(
-            _tr("The folder cannot be written."),
-            _tr("{reason}. Choose another folder.").format(
+            translate("error_messages", "The folder cannot be written."),
+            translate("error_messages", "{reason}. Choose another folder.").format(
                 reason=exc.strerror or type(exc).__name__
             ),
         )
     if isinstance(exc, VaultError | ServiceError):
-        return ErrorText(_tr("The vault could not be created."), _detail(exc))
+        return ErrorText(
+            translate("error_messages", "The vault could not be created."), _detail(exc)
+        )
     return ErrorText(
-        _tr("The vault could not be created."),
-        _tr("An unexpected error occurred ({name}).").format(name=type(exc).__name__),
+        translate("error_messages", "The vault could not be created."),
+        translate("error_messages", "An unexpected error occurred ({name}).").format(
+            name=type(exc).__name__
+        ),
     )

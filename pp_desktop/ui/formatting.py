@@ -1,7 +1,8 @@
 """How stored values read on screen: numbers, kilograms, booleans, codes with their labels.
 
-Pure functions over plain values (no Qt), shared by the list columns, the detail dialog and the
-dashboard so that one value always reads the same way.
+Pure functions over plain values (Qt only to translate the few words they add), shared by
+the list columns, the detail dialog and the dashboard so that one value always reads the same
+way.
 """
 
 from __future__ import annotations
@@ -10,10 +11,19 @@ import json
 import re
 from typing import Any, Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from pp_desktop.services.fields import Field
 
-NOT_KNOWN = "Not known"
+NOT_KNOWN = QT_TRANSLATE_NOOP("formatting", "Not known")
 _PAREN = re.compile(r"\(([^)]*)\)\s*$")
+
+
+translate = QCoreApplication.translate  # the name lupdate looks for
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("formatting", text)
 
 
 class Labels(Protocol):
@@ -77,7 +87,7 @@ def yes_no(value: object) -> str:
     """``Yes`` / ``No`` ("" for None)."""
     if value is None:
         return ""
-    return "Yes" if bool(value) else "No"
+    return translate("formatting", "Yes") if bool(value) else translate("formatting", "No")
 
 
 def unit_symbol(labels: Labels, unit: str) -> str:
@@ -92,7 +102,7 @@ def unit_symbol(labels: Labels, unit: str) -> str:
 def quantity(labels: Labels, row: dict[str, Any]) -> str:
     """A seizure's quantity with its unit, or "Not known"."""
     if not row.get("quantity_known", True) or row.get("quantity") is None:
-        return NOT_KNOWN
+        return _tr(NOT_KNOWN)
     return f"{number(row['quantity'])} {unit_symbol(labels, str(row.get('unit') or 'KG'))}"
 
 
@@ -100,7 +110,9 @@ def price_per(labels: Labels, row: dict[str, Any]) -> str:
     """What a price is quoted for: ``per 1 g``, ``per 10 kg``."""
     per = row.get("per_quantity")
     unit = unit_symbol(labels, str(row.get("per_unit") or "G"))
-    return f"per {number(per) if per is not None else '1'} {unit}"
+    return translate("formatting", "per {n} {unit}").format(
+        n=number(per) if per is not None else "1", unit=unit
+    )
 
 
 def codes(labels: Labels, kind: str, value: str | None, *, with_labels: bool = False) -> str:

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             if key == "dashboard":
                 dashboard = DashboardPage(self.session, self.stack)
                 dashboard.navigate.connect(self.navigate)
+                dashboard.taskStarted.connect(self.status.task_indicator.follow)
                 dashboard.refresh()
                 widget = dashboard
             elif key == "audit":

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from pp_desktop.store.passphrase_policy import MIN_SCORE, Strength, strength
 
+# the strength words of the passphrase policy, for Qt Linguist
+STRENGTH_WORDS = (
+    QT_TRANSLATE_NOOP("PassphraseMeter", "very weak"),
+    QT_TRANSLATE_NOOP("PassphraseMeter", "weak"),
+    QT_TRANSLATE_NOOP("PassphraseMeter", "fair"),
+    QT_TRANSLATE_NOOP("PassphraseMeter", "good"),
+    QT_TRANSLATE_NOOP("PassphraseMeter", "strong"),
+)
 # bar colour per zxcvbn score 0..4: red, orange, amber, green, deep green
 _COLOURS = ("#c0392b", "#d35400", "#d4a017", "#3c8d40", "#1e6b3a")
 
@@ -50,7 +59,8 @@ class PassphraseMeter(QWidget):
             "QProgressBar { border: none; background: #e6e9ee; border-radius: 4px; }"
             f"QProgressBar::chunk {{ background: {colour}; border-radius: 4px; }}"
         )
-        self.word.setText(f"Strength: {est.label}" if passphrase else "")
+        label = QCoreApplication.translate("PassphraseMeter", est.label)
+        self.word.setText(self.tr("Strength: {label}").format(label=label) if passphrase else "")
         self.word.setStyleSheet(f"color: {colour}; font-weight: 600;" if passphrase else "")
         tips = [est.warning, *est.suggestions] if passphrase and est.score < MIN_SCORE + 1 else []
         self.advice.setText(" ".join(t for t in tips if t))

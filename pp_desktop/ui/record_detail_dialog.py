@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,8 @@ from pp_desktop.services.fields import FIELDS, Field
 from pp_desktop.store.errors import VaultError
 from pp_desktop.ui import formatting as fmt
 from pp_desktop.ui import theme, vault_reads
-from pp_desktop.ui.list_specs import AUDIT, ListSpec
+from pp_desktop.ui.error_messages import service_message
+from pp_desktop.ui.list_specs import AUDIT, ListSpec, ui_title
 from pp_desktop.ui.session import Session
 
 EMPTY = "—"
@@ -80,6 +81,43 @@ CAPTIONS = {
 }
 
 
+# Captions and group titles above, for Qt Linguist; translated where shown (:func:`_ui`).
+DETAIL_TEXTS = (
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "When and where"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Drug and quantity"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Route and concealment"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "People and source"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Price"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Purity and source"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Quantity"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Quoted"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Nationalities"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Kg equivalent"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Source"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Date"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Details"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Entry"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Sequence"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "When (UTC)"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Who"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Action"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Record"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Record id"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Changes"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Chain"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Previous hash"),
+    QT_TRANSLATE_NOOP("RecordDetailDialog", "Hash"),
+)
+
+
+def _ui(text: str) -> str:
+    """A caption of this module, or a field title, in the interface's language."""
+    translated = QCoreApplication.translate("RecordDetailDialog", text)
+    if translated == text:
+        translated = QCoreApplication.translate("fields", text)
+    return translated
+
+
 class RecordDetailDialog(QDialog):
     """Every field of one record, grouped, with its provenance; text is selectable.
 
@@ -94,7 +132,7 @@ class RecordDetailDialog(QDialog):
         self.spec = spec
         self.session = session
         self.setObjectName("recordDetail")
-        self.setWindowTitle(f"{spec.singular.capitalize()} — read only")
+        self.setWindowTitle(self.tr("{record} — read only").format(record=ui_title(spec.singular)))
         self.setMinimumSize(560, 420)
         self.record: dict[str, Any] | None = None
         self.values: dict[str, str] = {}  # caption -> shown text (tests, copy)
@@ -134,10 +172,12 @@ class RecordDetailDialog(QDialog):
         try:
             self.record = self._load(record_id)
         except (ServiceError, VaultError, LookupError) as exc:
-            self.heading.setText("This record cannot be shown.")
+            self.heading.setText(self.tr("This record cannot be shown."))
             message = QLabel(self)
             message.setWordWrap(True)
-            theme.set_message(message, getattr(exc, "message", str(exc)), "warning")
+            theme.set_message(
+                message, service_message(getattr(exc, "message", str(exc))), "warning"
+            )
             self._columns.addWidget(message, 0, Qt.AlignmentFlag.AlignTop)
             self.resize(560, 300)
             return
@@ -167,7 +207,7 @@ class RecordDetailDialog(QDialog):
 
     @staticmethod
     def _section(grid: QGridLayout, title: str) -> None:
-        label = QLabel(title)
+        label = QLabel(_ui(title))
         label.setObjectName("sectionTitle")
         row = grid.rowCount()
         if row > 1:
@@ -184,7 +224,7 @@ class RecordDetailDialog(QDialog):
             value.setProperty("role", "hint")
         if mono:
             value.setFont(QFont("DejaVu Sans Mono"))
-        label = QLabel(f"{caption}:")
+        label = QLabel(_ui(caption) + ":")
         label.setProperty("role", "hint")
         row = grid.rowCount()
         grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -211,11 +251,17 @@ class RecordDetailDialog(QDialog):
                 else:
                     caption = CAPTIONS.get(name, fields[name].title)
                     self._add(grid, caption, self._text(fields[name], row))
-        created = f"{_when(row.get('created_at'))} by {row.get('created_by')}"
-        changed = f"{_when(row.get('updated_at'))} by {row.get('updated_by')}"
+        by = self.tr("{when} by {who}")
+        created = by.format(when=_when(row.get("created_at")), who=row.get("created_by"))
+        changed = by.format(when=_when(row.get("updated_at")), who=row.get("updated_by"))
         self.provenance.setText(
-            f"Created {created} · last changed {changed} · version {row.get('version', '')}"
-            f"<br>Record id <span style='font-family: monospace'>{row.get('id', '')}</span>"
+            self.tr("Created {created} · last changed {changed} · version {version}").format(
+                created=created, changed=changed, version=row.get("version", "")
+            )
+            + "<br>"
+            + self.tr("Record id {id}").format(
+                id=f"<span style='font-family: monospace'>{row.get('id', '')}</span>"
+            )
         )
         self.values["Created"] = created
         self.values["Last changed"] = changed
@@ -243,7 +289,7 @@ class RecordDetailDialog(QDialog):
         changes = fmt.audit_changes(str(row.get("changes", "")))
         table = QTableWidget(len(changes), 3)
         table.setObjectName("auditChanges")
-        table.setHorizontalHeaderLabels(["Field", "Before", "After"])
+        table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Before"), self.tr("After")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, text
 from pp_desktop.services import ledger
 from pp_desktop.services.context import Services
 from pp_desktop.services.ledger import ChainReport
+from pp_desktop.ui import i18n
 
 if TYPE_CHECKING:
     from pp_desktop.ui.background import TaskControl
@@ -110,8 +111,10 @@ class ReferenceLabels:
         # kind -> [(code, label_en, label_ru, sort)]; (kind, code) -> parent code
         self._rows = rows
         self._parents = dict(parents or {})
+        russian = i18n.current_language() == "ru"  # the lists carry Russian labels too
         self._labels = {
-            kind: {code: en or code for code, en, _ru, _s in items} for kind, items in rows.items()
+            kind: {code: (ru if russian and ru else en) or code for code, en, ru, _s in items}
+            for kind, items in rows.items()
         }
 
     @classmethod
@@ -157,8 +160,8 @@ class ReferenceLabels:
         """Every code of ``kind`` (only the children of ``parent`` when given), in the list's
         own order (or alphabetically by label)."""
         items = [
-            RefOption(code, en or code)
-            for code, en, _ru, _s in self._rows.get(kind, [])
+            RefOption(code, self.label(kind, code))
+            for code, _en, _ru, _s in self._rows.get(kind, [])
             if parent is None or self._parents.get((kind, code)) == parent
         ]
         if by_label:

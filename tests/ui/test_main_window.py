@@ -76,7 +76,7 @@ def test_status_bar(window: MainWindow, seizure_session: Session) -> None:
     assert pending >= SEIZURES
     status = window.status
     assert status.officer_label.text() == "Officer: Test Officer · test-laptop"
-    assert status.pending_label.text() == f"{pending:,} changes waiting to sync"
+    assert status.pending_label.text() == f"Waiting to sync: {pending:,}"
     assert status.sync_label.text() == "Last sync: never"
     assert str(seizure_session.folder) == status.vault_label.toolTip()
 
@@ -183,7 +183,7 @@ def test_refresh_rereads_the_list(qtbot: Any, window: MainWindow, seizure_sessio
     qtbot.waitUntil(lambda: page.model.rowCount() == SEIZURES)
     trigger(window, "refresh")
     qtbot.waitUntil(lambda: page.model.rowCount() == SEIZURES + 1)
-    assert window.status.pending_label.text().startswith(f"{SEIZURES + 1:,} changes")
+    assert window.status.pending_label.text() == f"Waiting to sync: {SEIZURES + 1:,}"
 
 
 def test_dashboard_shows_counts_charts_and_overdue_follow_ups(

@@ -1,0 +1,3357 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../pp_desktop/ui/controller.py" line="124"/>
+        <source>The vault was locked after {minutes} minutes without activity. Enter the passphrase to continue.</source>
+        <translation>Хранилище заблокировано после {minutes} мин. бездействия. Введите парольную фразу, чтобы продолжить.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="45"/>
+        <source>%1 KB</source>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="48"/>
+        <source>%1 MB</source>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="70"/>
+        <source>Add file…</source>
+        <translation>Добавить файл…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="72"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="74"/>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="79"/>
+        <source>Attach a file (at most %1 MB); it is stored encrypted in the vault</source>
+        <translation>Прикрепить файл (не более %1 МБ); он хранится в хранилище в зашифрованном виде</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="122"/>
+        <source>— added when you save</source>
+        <translation>— будет добавлено при сохранении</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="135"/>
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="147"/>
+        <source>%1 is %2; attachments are limited to %3 MB. Reduce or compress the file, or keep it outside the vault.</source>
+        <translation>%1: %2; вложения ограничены %3 МБ. Уменьшите или сожмите файл либо храните его вне хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="158"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="34"/>
+        <source>Verify chain</source>
+        <translation>Проверить цепочку</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="37"/>
+        <source>Recompute every entry&apos;s hash and check that none was altered or removed</source>
+        <translation>Пересчитать хеш каждой записи и убедиться, что ни одна не изменена и не удалена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="56"/>
+        <source>Verifying the audit chain</source>
+        <translation>Проверка цепочки аудита</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="72"/>
+        <source>The audit chain is intact: {n} entries checked, none altered.</source>
+        <translation>Цепочка аудита не нарушена: проверено записей — {n}, изменённых нет.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="76"/>
+        <source>The audit chain is broken at entry {seq}: {reason}. Entries before it are intact. Report this to HQ and keep the vault as it is.</source>
+        <translation>Цепочка аудита нарушена на записи {seq}: {reason}. Записи до неё не повреждены. Сообщите об этом в штаб-квартиру и не изменяйте хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="90"/>
+        <source>The chain could not be verified: {message}</source>
+        <translation>Не удалось проверить цепочку: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="97"/>
+        <source>Verification cancelled; nothing was checked fully.</source>
+        <translation>Проверка отменена; полностью ничего не проверено.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildList</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/child_list.py" line="59"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/child_list.py" line="61"/>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/child_list.py" line="99"/>
+        <source>— added when you save</source>
+        <translation>— будет добавлено при сохранении</translation>
+    </message>
+</context>
+<context>
+    <name>CodeListField</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/code_list_field.py" line="25"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/code_list_field.py" line="28"/>
+        <source>Add the chosen country (Enter in the box)</source>
+        <translation>Добавить выбранную страну (Enter в поле)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/code_list_field.py" line="36"/>
+        <source>Click a country, or select it and press Delete, to remove it</source>
+        <translation>Чтобы убрать страну, щёлкните её или выберите и нажмите Delete</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="14"/>
+        <source>Edit contact</source>
+        <translation>Изменить контакт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="14"/>
+        <source>New contact</source>
+        <translation>Новый контакт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="19"/>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="21"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Имя</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="22"/>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="23"/>
+        <source>Role</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="24"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="25"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="26"/>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVaultDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="67"/>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="163"/>
+        <source>Create a new vault</source>
+        <translation>Создать новое хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="95"/>
+        <source>The vault keeps your records encrypted on this laptop. Choose where it lives and a passphrase: at least 12 characters, not a common password — several unrelated words work well.</source>
+        <translation>Хранилище держит ваши записи на этом ноутбуке в зашифрованном виде. Выберите, где оно будет находиться, и парольную фразу: не менее 12 символов, не распространённый пароль — хорошо подходят несколько не связанных слов.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="106"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="116"/>
+        <source>Your name, as it will appear in the audit log</source>
+        <translation>Ваше имя, как оно будет указано в журнале аудита</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="139"/>
+        <source>Vault folder:</source>
+        <translation>Папка хранилища:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="140"/>
+        <source>Officer name:</source>
+        <translation>Имя сотрудника:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="141"/>
+        <source>Home country:</source>
+        <translation>Страна:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="142"/>
+        <source>Device label:</source>
+        <translation>Название устройства:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="143"/>
+        <source>Passphrase:</source>
+        <translation>Парольная фраза:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="145"/>
+        <source>Repeat:</source>
+        <translation>Повтор:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="148"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="150"/>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="240"/>
+        <source>Create vault</source>
+        <translation>Создать хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="178"/>
+        <source>Folder of the new vault</source>
+        <translation>Папка нового хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="187"/>
+        <source>Choose a folder for the vault.</source>
+        <translation>Выберите папку для хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="189"/>
+        <source>That folder already holds a vault. Choose an empty or new folder.</source>
+        <translation>В этой папке уже есть хранилище. Выберите пустую или новую папку.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="191"/>
+        <source>Enter your name.</source>
+        <translation>Введите своё имя.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="193"/>
+        <source>Enter a label for this laptop.</source>
+        <translation>Введите название этого ноутбука.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="196"/>
+        <source>Choose a passphrase.</source>
+        <translation>Придумайте парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="201"/>
+        <source>The two passphrases do not match yet.</source>
+        <translation>Две парольные фразы пока не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="213"/>
+        <source>Ready: the passphrase meets the policy.</source>
+        <translation>Готово: парольная фраза соответствует требованиям.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="240"/>
+        <source>Creating…</source>
+        <translation>Создание…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="264"/>
+        <source>Your recovery key</source>
+        <translation>Ваш ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="268"/>
+        <source>The vault is created. Below is its recovery key: it is shown only this once. Write it down on paper and keep it apart from this laptop. If you ever forget your passphrase, the recovery key lets you set a new one; without both, nobody — not even HQ — can open the vault.</source>
+        <translation>Хранилище создано. Ниже его ключ восстановления: он показывается только один раз. Запишите его на бумаге и храните отдельно от ноутбука. Если вы забудете парольную фразу, ключ восстановления позволит задать новую; без них обоих никто — даже штаб-квартира — не сможет открыть хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="280"/>
+        <source>I have written the recovery key down.</source>
+        <translation>Я записал(а) ключ восстановления.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/create_vault_dialog.py" line="282"/>
+        <source>Open the vault</source>
+        <translation>Открыть хранилище</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="42"/>
+        <source>Seizures</source>
+        <translation>Изъятия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="43"/>
+        <source>Price observations</source>
+        <translation>Наблюдения цен</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="44"/>
+        <source>Projects</source>
+        <translation>Проекты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="45"/>
+        <source>Recommendations</source>
+        <translation>Рекомендации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="46"/>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="47"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="90"/>
+        <source>Summing seizures by drug and month…</source>
+        <translation>Суммирование изъятий по наркотикам и месяцам…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="92"/>
+        <source>Counting records…</source>
+        <translation>Подсчёт записей…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="94"/>
+        <source>Finding overdue follow-ups…</source>
+        <translation>Поиск просроченных контрольных сроков…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="113"/>
+        <source>Jan</source>
+        <translation>янв</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="114"/>
+        <source>Feb</source>
+        <translation>фев</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="115"/>
+        <source>Mar</source>
+        <translation>мар</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="116"/>
+        <source>Apr</source>
+        <translation>апр</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="117"/>
+        <source>May</source>
+        <translation>май</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="118"/>
+        <source>Jun</source>
+        <translation>июн</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="119"/>
+        <source>Jul</source>
+        <translation>июл</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="120"/>
+        <source>Aug</source>
+        <translation>авг</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="121"/>
+        <source>Sep</source>
+        <translation>сен</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="122"/>
+        <source>Oct</source>
+        <translation>окт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="123"/>
+        <source>Nov</source>
+        <translation>ноя</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="124"/>
+        <source>Dec</source>
+        <translation>дек</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="155"/>
+        <source>Open the list: {caption}</source>
+        <translation>Открыть список: {caption}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="204"/>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="219"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="226"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="231"/>
+        <source>Seizures by drug — kilogram equivalent, top 8</source>
+        <translation>Изъятия по наркотикам — эквивалент в кг, первые 8</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="233"/>
+        <source>Seizures by month — kilogram equivalent</source>
+        <translation>Изъятия по месяцам — эквивалент в кг</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="238"/>
+        <source>No recommendation is overdue for follow-up.</source>
+        <translation>Просроченных рекомендаций нет.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="246"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="403"/>
+        <source>Overdue follow-ups</source>
+        <translation>Просроченные контрольные сроки</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="273"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="274"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="275"/>
+        <source>Follow-up due</source>
+        <translation>Срок контроля</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="276"/>
+        <source>Days overdue</source>
+        <translation>Дней просрочки</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="277"/>
+        <source>Last progress note</source>
+        <translation>Последняя заметка о ходе</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="315"/>
+        <source>Dashboard figures</source>
+        <translation>Показатели сводки</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="326"/>
+        <source>Loading cancelled: press F5 to load the figures.</source>
+        <translation>Загрузка отменена: нажмите F5, чтобы загрузить показатели.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="333"/>
+        <source>The figures could not be read: {message}</source>
+        <translation>Не удалось прочитать показатели: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="344"/>
+        <source>Last 12 months: {first} – {last}</source>
+        <translation>Последние 12 месяцев: {first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="348"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="361"/>
+        <source>No seizures in the last 12 months.</source>
+        <translation>За последние 12 месяцев изъятий нет.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="354"/>
+        <source>{drug}: {kg} in {n} seizures</source>
+        <translation>{drug}: {kg}, изъятий: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="368"/>
+        <source>{month}: {kg} in {n} seizures</source>
+        <translation>{month}: {kg}, изъятий: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="388"/>
+        <source>no progress note</source>
+        <translation>заметок о ходе нет</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="401"/>
+        <source>Overdue follow-ups ({n})</source>
+        <translation>Просроченные контрольные сроки ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/date_field.py" line="35"/>
+        <source>Not known</source>
+        <translation>Неизвестно</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="41"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="45"/>
+        <source>Show only records with this value: {title}</source>
+        <translation>Показать только записи с этим значением: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="48"/>
+        <source>{title}:</source>
+        <translation>{title}:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="61"/>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="90"/>
+        <source>Choose a country first</source>
+        <translation>Сначала выберите страну</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="101"/>
+        <source>any</source>
+        <translation>любая</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="107"/>
+        <source>Earliest date (any: no limit)</source>
+        <translation>Самая ранняя дата (любая: без ограничения)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="108"/>
+        <source>Latest date (any: no limit)</source>
+        <translation>Самая поздняя дата (любая: без ограничения)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="109"/>
+        <source>{title} from:</source>
+        <translation>{title} с:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="113"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pp_desktop/ui/main_window.py" line="64"/>
+        <source>Main</source>
+        <translation>Главная</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/main_window.py" line="218"/>
+        <source>About pp-desktop</source>
+        <translation>О программе pp-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/main_window.py" line="223"/>
+        <source>The offline field tool of the Paris Pact Research and Liaison Officers (UNODC Paris Pact Initiative). Records are kept in an encrypted vault on this laptop.</source>
+        <translation>Автономный полевой инструмент аналитиков и офицеров связи Парижского пакта (Инициатива Парижского пакта УНП ООН). Записи хранятся в зашифрованном хранилище на этом ноутбуке.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationForm</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="14"/>
+        <source>Edit organisation</source>
+        <translation>Изменить организацию</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="14"/>
+        <source>New organisation</source>
+        <translation>Новая организация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="19"/>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="21"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Имя</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="22"/>
+        <source>Acronym</source>
+        <translation>Аббревиатура</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="23"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="24"/>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="25"/>
+        <source>IATI identifier</source>
+        <translation>Идентификатор IATI</translation>
+    </message>
+</context>
+<context>
+    <name>PagedTableModel</name>
+    <message>
+        <location filename="../../pp_desktop/ui/paged_table_model.py" line="321"/>
+        <source>{title} — click to sort</source>
+        <translation>{title} — щёлкните для сортировки</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseMeter</name>
+    <message>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="12"/>
+        <source>very weak</source>
+        <translation>очень слабая</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="13"/>
+        <source>weak</source>
+        <translation>слабая</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="14"/>
+        <source>fair</source>
+        <translation>средняя</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="15"/>
+        <source>good</source>
+        <translation>хорошая</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="16"/>
+        <source>strong</source>
+        <translation>сильная</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="63"/>
+        <source>Strength: {label}</source>
+        <translation>Надёжность: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>PriceForm</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="15"/>
+        <source>Edit price observation</source>
+        <translation>Изменить наблюдение цены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="17"/>
+        <source>New price observation</source>
+        <translation>Новое наблюдение цены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="22"/>
+        <source>When and where</source>
+        <translation>Когда и где</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="24"/>
+        <source>&amp;Date observed</source>
+        <translation>&amp;Дата наблюдения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="25"/>
+        <source>Period end</source>
+        <translation>Конец периода</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="26"/>
+        <source>&amp;Country</source>
+        <translation>&amp;Страна</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="27"/>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="31"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="33"/>
+        <source>D&amp;rug</source>
+        <translation>&amp;Наркотик</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="34"/>
+        <source>Sale level</source>
+        <translation>Уровень продажи</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="35"/>
+        <source>&amp;Typical price</source>
+        <translation>&amp;Типичная цена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="36"/>
+        <source>Minimum</source>
+        <translation>Минимум</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="37"/>
+        <source>Maximum</source>
+        <translation>Максимум</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="38"/>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="39"/>
+        <source>Per quantity</source>
+        <translation>За количество</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="40"/>
+        <source>Per unit</source>
+        <translation>За единицу</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="44"/>
+        <source>Handling</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="46"/>
+        <source>Confidentiality</source>
+        <translation>Конфиденциальность</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="47"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="52"/>
+        <source>Purity and notes</source>
+        <translation>Чистота и примечания</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="54"/>
+        <source>Typical purity %</source>
+        <translation>Типичная чистота, %</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="55"/>
+        <source>Minimum purity %</source>
+        <translation>Минимальная чистота, %</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="56"/>
+        <source>Maximum purity %</source>
+        <translation>Максимальная чистота, %</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="57"/>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/price_form.py" line="61"/>
+        <source>Attachments</source>
+        <translation>Вложения</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="22"/>
+        <source>Edit project</source>
+        <translation>Изменить проект</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="22"/>
+        <source>New project</source>
+        <translation>Новый проект</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="26"/>
+        <source>Activity</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="28"/>
+        <source>&amp;IATI identifier</source>
+        <translation>&amp;Идентификатор IATI</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="29"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="30"/>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="31"/>
+        <source>Implementing organisation</source>
+        <translation>Исполняющая организация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="32"/>
+        <source>Beneficiary country</source>
+        <translation>Страна-получатель</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="33"/>
+        <source>Beneficiary agencies</source>
+        <translation>Ведомства-получатели</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="34"/>
+        <source>Pillar</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="35"/>
+        <source>DAC sector</source>
+        <translation>Сектор DAC</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="36"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="37"/>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="38"/>
+        <source>Confidentiality</source>
+        <translation>Конфиденциальность</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="42"/>
+        <source>Dates and budget</source>
+        <translation>Сроки и бюджет</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="44"/>
+        <source>Planned start</source>
+        <translation>Плановое начало</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="45"/>
+        <source>Actual start</source>
+        <translation>Фактическое начало</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="46"/>
+        <source>Planned end</source>
+        <translation>Плановое окончание</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="47"/>
+        <source>Actual end</source>
+        <translation>Фактическое окончание</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="48"/>
+        <source>Budget</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="49"/>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="62"/>
+        <source>Donors</source>
+        <translation>Доноры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="69"/>
+        <source>Donor</source>
+        <translation>Донор</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/project_form.py" line="72"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityField</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/quantity_field.py" line="33"/>
+        <source>Not known</source>
+        <translation>Неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/quantity_field.py" line="75"/>
+        <source>= %1 kg equivalent</source>
+        <translation>= %1 кг в эквиваленте</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationForm</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="22"/>
+        <source>Edit recommendation</source>
+        <translation>Изменить рекомендацию</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="22"/>
+        <source>New recommendation</source>
+        <translation>Новая рекомендация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="26"/>
+        <source>Recommendation</source>
+        <translation>Рекомендация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="28"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Код</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="29"/>
+        <source>&amp;Text</source>
+        <translation>&amp;Текст</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="30"/>
+        <source>Working group</source>
+        <translation>Рабочая группа</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="31"/>
+        <source>Meeting date</source>
+        <translation>Дата встречи</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="32"/>
+        <source>Pillar</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="33"/>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="34"/>
+        <source>Addressed to</source>
+        <translation>Адресат</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="35"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="36"/>
+        <source>Follow-up due</source>
+        <translation>Срок контроля</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="44"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="45"/>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="50"/>
+        <source>Progress notes</source>
+        <translation>Заметки о ходе</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="56"/>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/recommendation_form.py" line="60"/>
+        <source>Linked projects</source>
+        <translation>Связанные проекты</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetailDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="86"/>
+        <source>When and where</source>
+        <translation>Когда и где</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="87"/>
+        <source>Drug and quantity</source>
+        <translation>Наркотик и количество</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="88"/>
+        <source>Route and concealment</source>
+        <translation>Маршрут и сокрытие</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="89"/>
+        <source>People and source</source>
+        <translation>Люди и источник</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="90"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="91"/>
+        <source>Purity and source</source>
+        <translation>Чистота и источник</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="92"/>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="93"/>
+        <source>Quoted</source>
+        <translation>Указана</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="94"/>
+        <source>Nationalities</source>
+        <translation>Гражданство</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="95"/>
+        <source>Kg equivalent</source>
+        <translation>Эквивалент в кг</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="96"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="97"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="98"/>
+        <source>Details</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="99"/>
+        <source>Entry</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="100"/>
+        <source>Sequence</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="101"/>
+        <source>When (UTC)</source>
+        <translation>Когда (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="102"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="103"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="104"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="105"/>
+        <source>Record id</source>
+        <translation>Id записи</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="106"/>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="107"/>
+        <source>Chain</source>
+        <translation>Цепочка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="108"/>
+        <source>Previous hash</source>
+        <translation>Предыдущий хеш</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="109"/>
+        <source>Hash</source>
+        <translation>Хеш</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="135"/>
+        <source>{record} — read only</source>
+        <translation>{record} — только просмотр</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="175"/>
+        <source>This record cannot be shown.</source>
+        <translation>Эту запись невозможно показать.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="254"/>
+        <source>{when} by {who}</source>
+        <translation>{when}, {who}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="258"/>
+        <source>Created {created} · last changed {changed} · version {version}</source>
+        <translation>Создано {created} · изменено {changed} · версия {version}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="262"/>
+        <source>Record id {id}</source>
+        <translation>Id записи {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="292"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="292"/>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="292"/>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="126"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="130"/>
+        <source>Save and close (Enter)</source>
+        <translation>Сохранить и закрыть (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="131"/>
+        <source>Save &amp;&amp; New</source>
+        <translation>Сохранить и &amp;новая</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="135"/>
+        <source>Save, then start an empty form for the next record (Ctrl+Shift+Enter)</source>
+        <translation>Сохранить и открыть пустую форму для следующей записи (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="137"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="140"/>
+        <source>Close without saving (Esc)</source>
+        <translation>Закрыть без сохранения (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="363"/>
+        <source>Save with warnings?</source>
+        <translation>Сохранить с предупреждениями?</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="364"/>
+        <source>Please check before saving:</source>
+        <translation>Проверьте перед сохранением:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="404"/>
+        <source>Attachments not stored</source>
+        <translation>Вложения не сохранены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="405"/>
+        <source>The record was saved, but these files were not attached:</source>
+        <translation>Запись сохранена, но эти файлы не прикреплены:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="434"/>
+        <source>Someone or something else (another window, an import or a sync) changed this record after you opened it. Your changes were not saved, so nothing was overwritten. Close this form and open the record again to see the current version.</source>
+        <translation>Кто-то или что-то (другое окно, импорт или синхронизация) изменили эту запись после того, как вы её открыли. Ваши изменения не сохранены, поэтому ничего не перезаписано. Закройте форму и откройте запись снова, чтобы увидеть текущую версию.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="439"/>
+        <source>Changed elsewhere</source>
+        <translation>Изменено в другом месте</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="461"/>
+        <source>Saved. Enter the next one.</source>
+        <translation>Сохранено. Введите следующую.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPage</name>
+    <message>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="62"/>
+        <source>Quick search (Ctrl+F); Enter jumps to the list</source>
+        <translation>Быстрый поиск (Ctrl+F); Enter переходит к списку</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="71"/>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="73"/>
+        <source>Choose the columns shown (or right-click a column header)</source>
+        <translation>Выбрать показываемые столбцы (или щёлкните правой кнопкой по заголовку столбца)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="329"/>
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="338"/>
+        <source>Nothing matches the search or filters.</source>
+        <translation>Ничего не найдено по запросу или фильтрам.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="340"/>
+        <source>Nothing recorded here yet.</source>
+        <translation>Здесь пока нет записей.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="43"/>
+        <source>Set a new passphrase</source>
+        <translation>Задать новую парольную фразу</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="49"/>
+        <source>Enter the recovery key you wrote down when the vault was created, then choose a new passphrase. The records stay as they are; the old passphrase stops working.</source>
+        <translation>Введите ключ восстановления, записанный при создании хранилища, затем придумайте новую парольную фразу. Записи останутся как есть; старая парольная фраза перестанет действовать.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="57"/>
+        <source>Vault: {folder}</source>
+        <translation>Хранилище: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="82"/>
+        <source>Recovery key</source>
+        <translation>Ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="83"/>
+        <source>New passphrase</source>
+        <translation>Новая парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="85"/>
+        <source>Repeat it</source>
+        <translation>Повторите её</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="88"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="91"/>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="167"/>
+        <source>Set passphrase and unlock</source>
+        <translation>Задать и разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="122"/>
+        <source>Enter the recovery key.</source>
+        <translation>Введите ключ восстановления.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="125"/>
+        <source>Choose a new passphrase.</source>
+        <translation>Придумайте новую парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="130"/>
+        <source>The two passphrases do not match yet.</source>
+        <translation>Две парольные фразы пока не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="147"/>
+        <source>Ready: the passphrase meets the policy.</source>
+        <translation>Готово: парольная фраза соответствует требованиям.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/recovery_dialog.py" line="167"/>
+        <source>Opening…</source>
+        <translation>Открытие…</translation>
+    </message>
+</context>
+<context>
+    <name>SeizureForm</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="23"/>
+        <source>Edit seizure</source>
+        <translation>Изменить изъятие</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="23"/>
+        <source>New seizure</source>
+        <translation>Новое изъятие</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="31"/>
+        <source>When and where</source>
+        <translation>Когда и где</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="33"/>
+        <source>&amp;Date of seizure</source>
+        <translation>&amp;Дата изъятия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="34"/>
+        <source>&amp;Country</source>
+        <translation>&amp;Страна</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="35"/>
+        <source>&amp;Province</source>
+        <translation>&amp;Провинция</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="36"/>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="37"/>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="38"/>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="39"/>
+        <source>Site type</source>
+        <translation>Тип места</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="40"/>
+        <source>Seizing agency</source>
+        <translation>Изъявшее ведомство</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="44"/>
+        <source>Drug and quantity</source>
+        <translation>Наркотик и количество</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="46"/>
+        <source>D&amp;rug</source>
+        <translation>&amp;Наркотик</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="47"/>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Количество</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="48"/>
+        <source>Purity %</source>
+        <translation>Чистота, %</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="52"/>
+        <source>Handling</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="54"/>
+        <source>Confidentiality</source>
+        <translation>Конфиденциальность</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="55"/>
+        <source>Source / reference</source>
+        <translation>Источник / номер</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="60"/>
+        <source>Route and concealment</source>
+        <translation>Маршрут и сокрытие</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="62"/>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="63"/>
+        <source>Concealment</source>
+        <translation>Способ сокрытия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="64"/>
+        <source>Origin</source>
+        <translation>Происхождение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="65"/>
+        <source>Departure</source>
+        <translation>Отправление</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="66"/>
+        <source>Transit countries</source>
+        <translation>Страны транзита</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="67"/>
+        <source>Destination</source>
+        <translation>Назначение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="72"/>
+        <source>People and notes</source>
+        <translation>Люди и примечания</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="74"/>
+        <source>Persons arrested</source>
+        <translation>Задержано лиц</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="75"/>
+        <source>Nationalities</source>
+        <translation>Гражданство</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="76"/>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="80"/>
+        <source>Attachments</source>
+        <translation>Вложения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="124"/>
+        <source>Possibly recorded already — check before saving:</source>
+        <translation>Возможно, уже записано — проверьте перед сохранением:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="129"/>
+        <source>• %1: %2 at %3, %4 kg equivalent</source>
+        <translation>• %1: %2, %3, %4 кг в эквиваленте</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="73"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="80"/>
+        <source>Your name, as it will appear in the audit log</source>
+        <translation>Ваше имя, как оно будет указано в журнале аудита</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="86"/>
+        <source>Officer profile (stored in the vault)</source>
+        <translation>Профиль сотрудника (хранится в хранилище)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="88"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="89"/>
+        <source>Home country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="90"/>
+        <source>Device label</source>
+        <translation>Название устройства</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="95"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="103"/>
+        <source>Applied at once: the windows are redrawn.</source>
+        <translation>Применяется сразу: окна перерисовываются.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="105"/>
+        <source>This laptop</source>
+        <translation>Этот ноутбук</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="107"/>
+        <source>Lock after inactivity</source>
+        <translation>Блокировать после бездействия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="108"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="133"/>
+        <source>Enter your name.</source>
+        <translation>Введите своё имя.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="135"/>
+        <source>Enter a label for this laptop.</source>
+        <translation>Введите название этого ноутбука.</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="42"/>
+        <source>pp-desktop — unlock</source>
+        <translation>pp-desktop — разблокировка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="55"/>
+        <source>Paris Pact field vault</source>
+        <translation>Полевое хранилище Парижского пакта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="57"/>
+        <source>Field records, encrypted on this laptop.</source>
+        <translation>Полевые записи, зашифрованные на этом ноутбуке.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="63"/>
+        <source>Folder that holds vault.db and vault.key</source>
+        <translation>Папка, где лежат vault.db и vault.key</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="64"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="70"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="107"/>
+        <source>Passphrase</source>
+        <translation>Парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="76"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="238"/>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="81"/>
+        <source>Create a new vault…</source>
+        <translation>Создать новое хранилище…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="87"/>
+        <source>Forgot passphrase?</source>
+        <translation>Забыли парольную фразу?</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="91"/>
+        <source>Set a new passphrase with your recovery key</source>
+        <translation>Задать новую парольную фразу с помощью ключа восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="94"/>
+        <source>Recent vaults</source>
+        <translation>Недавние хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="105"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="311"/>
+        <source>Vault folder</source>
+        <translation>Папка хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="146"/>
+        <source>pp-desktop {version} · UNODC Paris Pact Initiative · works offline</source>
+        <translation>pp-desktop {version} · Инициатива Парижского пакта УНП ООН · работает без сети</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="194"/>
+        <source>The vault is locked. Enter the passphrase to continue.</source>
+        <translation>Хранилище заблокировано. Введите парольную фразу, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="211"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="285"/>
+        <source>Choose the vault folder first.</source>
+        <translation>Сначала выберите папку хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="215"/>
+        <source>Enter your passphrase.</source>
+        <translation>Введите парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="238"/>
+        <source>Unlocking…</source>
+        <translation>Разблокировка…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusTaskIndicator</name>
+    <message>
+        <location filename="../../pp_desktop/ui/task_progress.py" line="104"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/task_progress.py" line="37"/>
+        <source>Working…</source>
+        <translation>Выполняется…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/task_progress.py" line="42"/>
+        <source>Starting…</source>
+        <translation>Запуск…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/task_progress.py" line="50"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/task_progress.py" line="77"/>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../pp_desktop/ui/undo.py" line="75"/>
+        <source>Edit %1</source>
+        <translation>Изменение: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/undo.py" line="104"/>
+        <source>New %1</source>
+        <translation>Создание: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/undo.py" line="123"/>
+        <source>Delete %1 %2</source>
+        <translation>Удаление: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationBanner</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/validation_banner.py" line="34"/>
+        <source>Fix these before saving:</source>
+        <translation>Исправьте перед сохранением:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/validation_banner.py" line="37"/>
+        <source>Please check (you can still save):</source>
+        <translation>Проверьте (сохранить всё равно можно):</translation>
+    </message>
+</context>
+<context>
+    <name>VaultStatusBar</name>
+    <message>
+        <location filename="../../pp_desktop/ui/status_bar.py" line="40"/>
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/status_bar.py" line="40"/>
+        <source>Offline</source>
+        <translation>Нет сети</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/status_bar.py" line="60"/>
+        <source>Vault: {folder}</source>
+        <translation>Хранилище: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/status_bar.py" line="68"/>
+        <source>unknown officer</source>
+        <translation>сотрудник не указан</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/status_bar.py" line="70"/>
+        <source>Officer: {name}</source>
+        <translation>Сотрудник: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/status_bar.py" line="73"/>
+        <source>Waiting to sync: {n}</source>
+        <translation>Ждут синхронизации: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/status_bar.py" line="75"/>
+        <source>Changes recorded on this laptop that have not yet been delivered to HQ</source>
+        <translation>Изменения, сделанные на этом ноутбуке и ещё не доставленные в штаб-квартиру</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/status_bar.py" line="78"/>
+        <source>Last sync: {when}</source>
+        <translation>Последняя синхронизация: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/status_bar.py" line="78"/>
+        <source>never</source>
+        <translation>не было</translation>
+    </message>
+</context>
+<context>
+    <name>WriteActions</name>
+    <message>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="161"/>
+        <source>Delete the selected %1?</source>
+        <translation>Удалить выбранную запись (%1)?</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="164"/>
+        <source>Delete the %1 selected %2?</source>
+        <translation>Удалить выбранные записи (%1, %2)?</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="170"/>
+        <source>Delete records</source>
+        <translation>Удаление записей</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="174"/>
+        <source>They disappear from every list; the audit log keeps them, and Undo (Ctrl+Z) brings them back.</source>
+        <translation>Они исчезнут из всех списков; журнал аудита их сохранит, а отмена (Ctrl+Z) вернёт их.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="185"/>
+        <source>Nothing was deleted</source>
+        <translation>Ничего не удалено</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="203"/>
+        <source>Cannot undo or redo</source>
+        <translation>Нельзя отменить или повторить</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="206"/>
+        <source>The step was dropped from the undo list; nothing was overwritten.</source>
+        <translation>Шаг удалён из списка отмены; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="216"/>
+        <source>Record not available</source>
+        <translation>Запись недоступна</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="20"/>
+        <source>&amp;Vault</source>
+        <translation>&amp;Хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="21"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="22"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="23"/>
+        <source>&amp;Go</source>
+        <translation>П&amp;ереход</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="24"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="58"/>
+        <source>Go to the dashboard</source>
+        <translation>Перейти к сводке</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="59"/>
+        <source>Go to seizures</source>
+        <translation>Перейти к изъятиям</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="60"/>
+        <source>Go to prices</source>
+        <translation>Перейти к ценам</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="61"/>
+        <source>Go to projects</source>
+        <translation>Перейти к проектам</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="62"/>
+        <source>Go to recommendations</source>
+        <translation>Перейти к рекомендациям</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="63"/>
+        <source>Go to organisations</source>
+        <translation>Перейти к организациям</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="64"/>
+        <source>Go to contacts</source>
+        <translation>Перейти к контактам</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="65"/>
+        <source>Go to the audit log</source>
+        <translation>Перейти к журналу аудита</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="71"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="72"/>
+        <source>Lock the vault: close every view, forget the key and return to the start screen</source>
+        <translation>Заблокировать хранилище: закрыть все окна, забыть ключ и вернуться на начальный экран</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="83"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="84"/>
+        <source>Officer profile, auto-lock delay and language of the interface</source>
+        <translation>Профиль сотрудника, время автоблокировки и язык интерфейса</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="93"/>
+        <source>&amp;Verify audit chain</source>
+        <translation>П&amp;роверить цепочку аудита</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="94"/>
+        <source>Check that no entry of the audit log was altered or removed</source>
+        <translation>Проверить, что ни одна запись журнала аудита не изменена и не удалена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="101"/>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="102"/>
+        <source>Lock the vault and quit pp-desktop</source>
+        <translation>Заблокировать хранилище и выйти из pp-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="110"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Найти…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="111"/>
+        <source>Search the current list</source>
+        <translation>Поиск в текущем списке</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="119"/>
+        <source>&amp;Open record</source>
+        <translation>&amp;Открыть запись</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="120"/>
+        <source>Show the selected record (Enter in a list does the same)</source>
+        <translation>Показать выбранную запись (то же делает Enter в списке)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="127"/>
+        <source>&amp;New record…</source>
+        <translation>&amp;Новая запись…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="128"/>
+        <source>Create a record of the current list (a seizure from the dashboard)</source>
+        <translation>Создать запись текущего списка (изъятие — со сводки)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="137"/>
+        <source>&amp;Edit record…</source>
+        <translation>&amp;Изменить запись…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="138"/>
+        <source>Edit the selected record (double-click or Enter in a list does the same)</source>
+        <translation>Изменить выбранную запись (то же делают двойной щелчок или Enter в списке)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="146"/>
+        <source>&amp;Delete records…</source>
+        <translation>&amp;Удалить записи…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="147"/>
+        <source>Delete the selected records after confirmation (undo brings them back)</source>
+        <translation>Удалить выбранные записи после подтверждения (отмена их вернёт)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="155"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="156"/>
+        <source>Undo your last change of this session</source>
+        <translation>Отменить последнее изменение этого сеанса</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="163"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="164"/>
+        <source>Redo the change you undid</source>
+        <translation>Повторить отменённое изменение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="170"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="171"/>
+        <source>Read the current page again from the vault</source>
+        <translation>Заново прочитать текущую страницу из хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="183"/>
+        <source>&amp;About pp-desktop</source>
+        <translation>&amp;О программе pp-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="184"/>
+        <source>Version and licence</source>
+        <translation>Версия и лицензия</translation>
+    </message>
+</context>
+<context>
+    <name>error_messages</name>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="66"/>
+        <source>Wrong passphrase.</source>
+        <translation>Неверная парольная фраза.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="67"/>
+        <source>The vault is intact, but this passphrase does not open it. Check the keyboard layout and Caps Lock, then try again. If you have forgotten it, your recovery key can set a new one.</source>
+        <translation>Хранилище не повреждено, но эта парольная фраза его не открывает. Проверьте раскладку клавиатуры и Caps Lock и попробуйте снова. Если вы её забыли, ключ восстановления позволит задать новую.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="76"/>
+        <source>The key file is missing or damaged.</source>
+        <translation>Файл ключа отсутствует или повреждён.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="80"/>
+        <source>The vault database is damaged.</source>
+        <translation>База данных хранилища повреждена.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="84"/>
+        <source>This vault needs a newer pp-desktop.</source>
+        <translation>Для этого хранилища нужна более новая версия pp-desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="88"/>
+        <source>No vault in {folder}.</source>
+        <translation>В папке {folder} нет хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="90"/>
+        <source>No vault in that folder.</source>
+        <translation>В этой папке нет хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="94"/>
+        <source>Choose the folder that holds vault.db and vault.key, or create a new vault.</source>
+        <translation>Выберите папку, где лежат vault.db и vault.key, или создайте новое хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="101"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="105"/>
+        <source>The vault could not be opened.</source>
+        <translation>Не удалось открыть хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="106"/>
+        <source>An unexpected error occurred ({name}). Nothing was changed.</source>
+        <translation>Произошла непредвиденная ошибка ({name}). Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="116"/>
+        <source>Wrong recovery key.</source>
+        <translation>Неверный ключ восстановления.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="117"/>
+        <source>This recovery key does not open this vault. Check it group by group (letters and digits, dashes optional); nothing was changed.</source>
+        <translation>Этот ключ восстановления не открывает хранилище. Проверьте его группа за группой (буквы и цифры, дефисы необязательны); ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="125"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="136"/>
+        <source>That passphrase is not accepted.</source>
+        <translation>Такая парольная фраза не принимается.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="133"/>
+        <source>A vault already exists there.</source>
+        <translation>Там уже есть хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="140"/>
+        <source>The folder cannot be written.</source>
+        <translation>В эту папку нельзя записать.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="141"/>
+        <source>{reason}. Choose another folder.</source>
+        <translation>{reason}. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="147"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="150"/>
+        <source>The vault could not be created.</source>
+        <translation>Не удалось создать хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="151"/>
+        <source>An unexpected error occurred ({name}).</source>
+        <translation>Произошла непредвиденная ошибка ({name}).</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="121"/>
+        <source>Acronym</source>
+        <translation>Аббревиатура</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="122"/>
+        <source>Actual end</source>
+        <translation>Фактическое окончание</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="123"/>
+        <source>Actual start</source>
+        <translation>Фактическое начало</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="124"/>
+        <source>Addressed to</source>
+        <translation>Адресат</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="125"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="126"/>
+        <source>Beneficiary agencies</source>
+        <translation>Ведомства-получатели</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="127"/>
+        <source>Beneficiary country</source>
+        <translation>Страна-получатель</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="128"/>
+        <source>Budget</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="129"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="130"/>
+        <source>Concealment</source>
+        <translation>Способ сокрытия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="131"/>
+        <source>Confidentiality</source>
+        <translation>Конфиденциальность</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="132"/>
+        <source>Contact id</source>
+        <translation>Id контакта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="133"/>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="134"/>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="135"/>
+        <source>DAC sector</source>
+        <translation>Сектор DAC</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="136"/>
+        <source>Date observed</source>
+        <translation>Дата наблюдения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="137"/>
+        <source>Date of seizure</source>
+        <translation>Дата изъятия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="138"/>
+        <source>Departure country</source>
+        <translation>Страна отправления</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="139"/>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="140"/>
+        <source>Destination country</source>
+        <translation>Страна назначения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="141"/>
+        <source>Donor</source>
+        <translation>Донор</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="142"/>
+        <source>Drug</source>
+        <translation>Наркотик</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="143"/>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="144"/>
+        <source>File name</source>
+        <translation>Имя файла</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="145"/>
+        <source>Follow up due</source>
+        <translation>Срок контроля</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="146"/>
+        <source>IATI identifier</source>
+        <translation>Идентификатор IATI</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="147"/>
+        <source>IATI organisation identifier</source>
+        <translation>Идентификатор организации IATI</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="148"/>
+        <source>Implementing organisation</source>
+        <translation>Исполняющая организация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="149"/>
+        <source>Kilogram equivalent</source>
+        <translation>Эквивалент в килограммах</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="150"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="151"/>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="152"/>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="153"/>
+        <source>Media type</source>
+        <translation>Тип файла</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="154"/>
+        <source>Meeting date</source>
+        <translation>Дата встречи</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="155"/>
+        <source>Name</source>
+        <translation>Имя / название</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="156"/>
+        <source>Nationalities of arrested persons</source>
+        <translation>Гражданство задержанных</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="157"/>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="158"/>
+        <source>Noted on</source>
+        <translation>Дата заметки</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="159"/>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="160"/>
+        <source>Organisation id</source>
+        <translation>Id организации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="161"/>
+        <source>Origin country</source>
+        <translation>Страна происхождения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="162"/>
+        <source>Owner entity</source>
+        <translation>Тип владельца</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="163"/>
+        <source>Owner id</source>
+        <translation>Id владельца</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="164"/>
+        <source>Per quantity</source>
+        <translation>За количество</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="165"/>
+        <source>Per unit</source>
+        <translation>За единицу</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="166"/>
+        <source>Period end</source>
+        <translation>Конец периода</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="167"/>
+        <source>Persons arrested</source>
+        <translation>Задержано лиц</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="168"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="169"/>
+        <source>Pillar</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="170"/>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="171"/>
+        <source>Planned end</source>
+        <translation>Плановое окончание</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="172"/>
+        <source>Planned start</source>
+        <translation>Плановое начало</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="173"/>
+        <source>Price max</source>
+        <translation>Цена макс.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="174"/>
+        <source>Price min</source>
+        <translation>Цена мин.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="175"/>
+        <source>Price typical</source>
+        <translation>Типичная цена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="176"/>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="177"/>
+        <source>Project id</source>
+        <translation>Id проекта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="178"/>
+        <source>Province</source>
+        <translation>Провинция</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="179"/>
+        <source>Purity %</source>
+        <translation>Чистота, %</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="180"/>
+        <source>Purity max</source>
+        <translation>Чистота макс.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="181"/>
+        <source>Purity min</source>
+        <translation>Чистота мин.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="182"/>
+        <source>Purity typical</source>
+        <translation>Типичная чистота</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="183"/>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="184"/>
+        <source>Quantity known</source>
+        <translation>Количество известно</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="185"/>
+        <source>Recommendation id</source>
+        <translation>Id рекомендации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="186"/>
+        <source>Role</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="187"/>
+        <source>Sale level</source>
+        <translation>Уровень продажи</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="188"/>
+        <source>Seizing agency</source>
+        <translation>Изъявшее ведомство</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="189"/>
+        <source>Sha256</source>
+        <translation>Sha256</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="190"/>
+        <source>Site type</source>
+        <translation>Тип места</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="191"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="192"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="193"/>
+        <source>Source / reference</source>
+        <translation>Источник / номер</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="194"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="195"/>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="196"/>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="197"/>
+        <source>Transit countries</source>
+        <translation>Страны транзита</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="198"/>
+        <source>Transport mode</source>
+        <translation>Вид транспорта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="199"/>
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="200"/>
+        <source>Working group</source>
+        <translation>Рабочая группа</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../pp_desktop/ui/formatting.py" line="18"/>
+        <source>Not known</source>
+        <translation>Неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/formatting.py" line="90"/>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/formatting.py" line="90"/>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/formatting.py" line="113"/>
+        <source>per {n} {unit}</source>
+        <translation>за {n} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>lists</name>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="91"/>
+        <source>Matching: {n}</source>
+        <translation>Найдено: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="92"/>
+        <source>{title}: {n}</source>
+        <translation>{title}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="170"/>
+        <source>Seizure of {drug}, {where}, {date}</source>
+        <translation>Изъятие: {drug}, {where}, {date}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="177"/>
+        <source>Price of {drug}, {where}, {date}</source>
+        <translation>Цена: {drug}, {where}, {date}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="185"/>
+        <source>Seizures</source>
+        <translation>Изъятия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="186"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="414"/>
+        <source>Seizure</source>
+        <translation>Изъятие</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="190"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="222"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="236"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="264"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="198"/>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="205"/>
+        <source>Kg equiv.</source>
+        <translation>Экв. кг</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="213"/>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="217"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="261"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="377"/>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="219"/>
+        <source>Province</source>
+        <translation>Провинция</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="221"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="262"/>
+        <source>Drug</source>
+        <translation>Наркотик</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="224"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="266"/>
+        <source>Search place, notes, source…</source>
+        <translation>Поиск по месту, примечаниям, источнику…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="231"/>
+        <source>Prices</source>
+        <translation>Цены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="232"/>
+        <source>Price observation</source>
+        <translation>Наблюдение цены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="241"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="263"/>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="242"/>
+        <source>Typical</source>
+        <translation>Типичная</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="243"/>
+        <source>Minimum</source>
+        <translation>Минимум</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="244"/>
+        <source>Maximum</source>
+        <translation>Максимум</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="247"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="293"/>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="253"/>
+        <source>Per</source>
+        <translation>За</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="257"/>
+        <source>Purity %</source>
+        <translation>Чистота, %</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="273"/>
+        <source>Projects</source>
+        <translation>Проекты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="274"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="416"/>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="284"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="306"/>
+        <source>Beneficiary</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="302"/>
+        <source>Implementing</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="307"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="345"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="308"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="347"/>
+        <source>Pillar</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="310"/>
+        <source>Search identifier, title, description…</source>
+        <translation>Поиск по идентификатору, названию, описанию…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="311"/>
+        <source>Project {id}</source>
+        <translation>Проект {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="319"/>
+        <source>Recommendations</source>
+        <translation>Рекомендации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="320"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="417"/>
+        <source>Recommendation</source>
+        <translation>Рекомендация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="332"/>
+        <source>Follow-up</source>
+        <translation>Контроль</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="339"/>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="346"/>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="349"/>
+        <source>Search code or text…</source>
+        <translation>Поиск по коду или тексту…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="351"/>
+        <source>Recommendation {code}</source>
+        <translation>Рекомендация {code}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="359"/>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="360"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="398"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="418"/>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="372"/>
+        <source>IATI identifier</source>
+        <translation>Идентификатор IATI</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="376"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="379"/>
+        <source>Search name or acronym…</source>
+        <translation>Поиск по названию или аббревиатуре…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="388"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="389"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="419"/>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="403"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="406"/>
+        <source>Search name, role, e-mail…</source>
+        <translation>Поиск по имени, должности, эл. почте…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="415"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="424"/>
+        <source>Audit log</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="425"/>
+        <source>Entry</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="430"/>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="438"/>
+        <source>When (UTC)</source>
+        <translation>Когда (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="443"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="447"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="479"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="453"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="473"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="459"/>
+        <source>Record id</source>
+        <translation>Id записи</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="465"/>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="482"/>
+        <source>Create</source>
+        <translation>Создание</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="483"/>
+        <source>Update</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="484"/>
+        <source>Delete</source>
+        <translation>Удаление</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="489"/>
+        <source>Audit entry {seq}</source>
+        <translation>Запись аудита {seq}</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="48"/>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="49"/>
+        <source>Seizures</source>
+        <translation>Изъятия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="50"/>
+        <source>Prices</source>
+        <translation>Цены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="51"/>
+        <source>Projects</source>
+        <translation>Проекты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="52"/>
+        <source>Recommendations</source>
+        <translation>Рекомендации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="53"/>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="54"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="55"/>
+        <source>Audit log</source>
+        <translation>Журнал аудита</translation>
+    </message>
+</context>
+<context>
+    <name>records</name>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="10"/>
+        <source>seizure</source>
+        <translation>изъятие</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="11"/>
+        <source>price observation</source>
+        <translation>наблюдение цены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="12"/>
+        <source>project</source>
+        <translation>проект</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="13"/>
+        <source>recommendation</source>
+        <translation>рекомендация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="14"/>
+        <source>organisation</source>
+        <translation>организация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="15"/>
+        <source>contact</source>
+        <translation>контакт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="18"/>
+        <source>seizures</source>
+        <translation>изъятия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="19"/>
+        <source>price observations</source>
+        <translation>наблюдения цен</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="20"/>
+        <source>projects</source>
+        <translation>проекты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="21"/>
+        <source>recommendations</source>
+        <translation>рекомендации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="22"/>
+        <source>organisations</source>
+        <translation>организации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/forms/names.py" line="23"/>
+        <source>contacts</source>
+        <translation>контакты</translation>
+    </message>
+</context>
+<context>
+    <name>services</name>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="11"/>
+        <source> (and {0} more)</source>
+        <translation> (и ещё {0})</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="12"/>
+        <source>&apos;{0}&apos; is already used by another {1}.</source>
+        <translation>«{0}» уже используется другой записью ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="13"/>
+        <source>&apos;{0}&apos; is already used.</source>
+        <translation>«{0}» уже используется.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="14"/>
+        <source>&apos;{0}&apos; is not a known {1} code.</source>
+        <translation>«{0}» — неизвестный код ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="15"/>
+        <source>&apos;{0}&apos; is not a valid e-mail address.</source>
+        <translation>«{0}» — недопустимый адрес эл. почты.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="16"/>
+        <source>A vault already exists in {0}; nothing was overwritten.</source>
+        <translation>В {0} уже есть хранилище; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="17"/>
+        <source>A vault already exists there; nothing was overwritten.</source>
+        <translation>Там уже есть хранилище; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="18"/>
+        <source>Cannot filter {0} by {1}.</source>
+        <translation>Нельзя фильтровать {0} по {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="19"/>
+        <source>Cannot sort {0} by {1}.</source>
+        <translation>Нельзя сортировать {0} по {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="20"/>
+        <source>It is too easy to guess.</source>
+        <translation>Её слишком легко угадать.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="21"/>
+        <source>That attachment does not exist or was deleted.</source>
+        <translation>Такого вложения нет или оно удалено.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="22"/>
+        <source>That conflict does not exist or was already resolved.</source>
+        <translation>Такого конфликта нет или он уже разрешён.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="23"/>
+        <source>That passphrase is too common or predictable: {0} Use several unrelated words.</source>
+        <translation>Эта парольная фраза слишком распространённая или предсказуемая: {0} Используйте несколько не связанных между собой слов.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="27"/>
+        <source>That recovery key does not open this vault. Check it character by character (groups of letters and digits, dashes optional).</source>
+        <translation>Этот ключ восстановления не открывает хранилище. Проверьте его посимвольно (группы букв и цифр, дефисы необязательны).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="31"/>
+        <source>That {0} does not exist or was deleted.</source>
+        <translation>Такой записи ({0}) нет или она удалена.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="32"/>
+        <source>That {0} is not a deleted record.</source>
+        <translation>Эта запись ({0}) не удалена.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="33"/>
+        <source>The backup is incomplete or damaged; nothing was restored.</source>
+        <translation>Резервная копия неполная или повреждена; ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="34"/>
+        <source>The interrupted re-key had already re-encrypted the vault: use the NEW recovery key shown at the re-key, or your passphrase.</source>
+        <translation>Прерванная смена ключа уже перешифровала хранилище: используйте НОВЫЙ ключ восстановления, показанный при смене ключа, или свою парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="38"/>
+        <source>The key file belongs to another vault. Put the right vault.key beside this vault.db, or restore the vault from a backup.</source>
+        <translation>Файл ключа принадлежит другому хранилищу. Положите нужный vault.key рядом с этим vault.db или восстановите хранилище из резервной копии.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="42"/>
+        <source>The passphrase must have at least {0} characters.</source>
+        <translation>Парольная фраза должна содержать не менее {0} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="43"/>
+        <source>The re-key was interrupted before the vault was re-encrypted: use your previous recovery key, or your passphrase, to finish it.</source>
+        <translation>Смена ключа прервана до перешифрования хранилища: чтобы завершить её, используйте прежний ключ восстановления или свою парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="47"/>
+        <source>The record to attach the file to does not exist.</source>
+        <translation>Записи, к которой прикрепляется файл, не существует.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="48"/>
+        <source>The vault could not be used.</source>
+        <translation>Хранилище невозможно использовать.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="49"/>
+        <source>The vault database ({0}) is missing from {1}. Restore the vault from a backup (pp-desktop restore).</source>
+        <translation>База данных хранилища ({0}) отсутствует в {1}. Восстановите хранилище из резервной копии (pp-desktop restore).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="53"/>
+        <source>The vault database is damaged or is not a pp-desktop vault. Nothing was changed. Restore it from a backup (pp-desktop restore).</source>
+        <translation>База данных хранилища повреждена или не является хранилищем pp-desktop. Ничего не изменено. Восстановите её из резервной копии (pp-desktop restore).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="57"/>
+        <source>The vault database is incomplete, empty or not encrypted: it is not a usable pp-desktop vault. Nothing was opened; restore it from a backup.</source>
+        <translation>База данных хранилища неполная, пустая или не зашифрована: это не рабочее хранилище pp-desktop. Ничего не открыто; восстановите его из резервной копии.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="61"/>
+        <source>The vault is locked. Unlock it first.</source>
+        <translation>Хранилище заблокировано. Сначала разблокируйте его.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="62"/>
+        <source>The vault&apos;s key file (vault.key) is missing or damaged, and no good copy was found. Restore the vault from a backup (pp-desktop restore).</source>
+        <translation>Файл ключа хранилища (vault.key) отсутствует или повреждён, исправной копии не найдено. Восстановите хранилище из резервной копии (pp-desktop restore).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="66"/>
+        <source>The {0} of this conflict no longer exists.</source>
+        <translation>Запись этого конфликта ({0}) больше не существует.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="67"/>
+        <source>There is no vault in that folder. Create one with &apos;pp-desktop init&apos;.</source>
+        <translation>В этой папке нет хранилища. Создайте его командой «pp-desktop init».</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="71"/>
+        <source>There is no vault in {0}.</source>
+        <translation>В {0} нет хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="72"/>
+        <source>This vault was made by a newer version of pp-desktop. Update the application before opening it; nothing was changed.</source>
+        <translation>Это хранилище создано более новой версией pp-desktop. Обновите программу, прежде чем открывать его; ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="76"/>
+        <source>This {0} was changed elsewhere since you opened it (version {1}, you edited version {2}). Reopen it to see the changes.</source>
+        <translation>Эта запись ({0}) изменена в другом месте после того, как вы её открыли (версия {1}, вы редактировали версию {2}). Откройте её заново, чтобы увидеть изменения.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="80"/>
+        <source>Wrong passphrase. Check the keyboard layout and Caps Lock, then try again. If you have forgotten it, use your recovery key (pp-desktop recover).</source>
+        <translation>Неверная парольная фраза. Проверьте раскладку клавиатуры и Caps Lock и попробуйте снова. Если вы её забыли, используйте ключ восстановления (pp-desktop recover).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="84"/>
+        <source>cannot be negative.</source>
+        <translation>не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="85"/>
+        <source>choose &apos;mine&apos; or &apos;theirs&apos; for every conflicting field.</source>
+        <translation>выберите «моё» или «их» для каждого конфликтующего поля.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="86"/>
+        <source>give at least one price (typical, minimum or maximum).</source>
+        <translation>укажите хотя бы одну цену (типичную, минимальную или максимальную).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="87"/>
+        <source>is before 1900.</source>
+        <translation>раньше 1900 года.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="88"/>
+        <source>is damaged (checksum mismatch).</source>
+        <translation>повреждено (не совпадает контрольная сумма).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="89"/>
+        <source>is longer than {0} characters.</source>
+        <translation>длиннее {0} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="90"/>
+        <source>is not a date (expected YYYY-MM-DD).</source>
+        <translation>не является датой (ожидается ГГГГ-ММ-ДД).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="91"/>
+        <source>is not a field of this record.</source>
+        <translation>не является полем этой записи.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="92"/>
+        <source>is required (or mark the quantity as not known).</source>
+        <translation>обязательно (или отметьте, что количество неизвестно).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="93"/>
+        <source>is required.</source>
+        <translation>обязательно.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="94"/>
+        <source>minimum price is above the maximum.</source>
+        <translation>минимальная цена выше максимальной.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="95"/>
+        <source>minimum purity is above the maximum.</source>
+        <translation>минимальная чистота выше максимальной.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="96"/>
+        <source>must be a number.</source>
+        <translation>должно быть числом.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="97"/>
+        <source>must be a whole number.</source>
+        <translation>должно быть целым числом.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="98"/>
+        <source>must be between {0} and {1}.</source>
+        <translation>должно быть от {0} до {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="99"/>
+        <source>must be empty when the quantity is marked not known.</source>
+        <translation>должно быть пустым, если количество отмечено как неизвестное.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="100"/>
+        <source>must be greater than 0 (or mark it as not known).</source>
+        <translation>должно быть больше 0 (или отметьте, что оно неизвестно).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="101"/>
+        <source>must be greater than 0.</source>
+        <translation>должно быть больше 0.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="102"/>
+        <source>must be mine, theirs or fields.</source>
+        <translation>должно быть «моё», «их» или «по полям».</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="103"/>
+        <source>must be yes or no.</source>
+        <translation>должно быть «да» или «нет».</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="104"/>
+        <source>refers to a {0} that does not exist.</source>
+        <translation>ссылается на несуществующую запись ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="105"/>
+        <source>the actual end is before the actual start.</source>
+        <translation>фактическое окончание раньше фактического начала.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="106"/>
+        <source>the period ends before it starts.</source>
+        <translation>период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="107"/>
+        <source>the planned end is before the planned start.</source>
+        <translation>плановое окончание раньше планового начала.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="108"/>
+        <source>typical price is above the maximum.</source>
+        <translation>типичная цена выше максимальной.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="109"/>
+        <source>typical price is below the minimum.</source>
+        <translation>типичная цена ниже минимальной.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="110"/>
+        <source>{0} is after today ({1}).</source>
+        <translation>{0} позже сегодняшнего дня ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="111"/>
+        <source>{0} is not a province of {1}.</source>
+        <translation>{0} не является провинцией страны {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="112"/>
+        <source>{0} is not an agency of {1}.</source>
+        <translation>{0} не является ведомством страны {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="113"/>
+        <source>{0} is {1} MB; attachments are limited to {2} MB. Reduce or compress the file.</source>
+        <translation>{0}: {1} МБ; вложения ограничены {2} МБ. Уменьшите или сожмите файл.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/service_texts.py" line="117"/>
+        <source>{0} kg is unusually large: check the unit.</source>
+        <translation>{0} кг — необычно много: проверьте единицу измерения.</translation>
+    </message>
+</context>
+<context>
+    <name>vault_reads</name>
+    <message>
+        <location filename="../../pp_desktop/ui/vault_reads.py" line="70"/>
+        <source>{done} of {total} entries checked</source>
+        <translation>Проверено записей: {done} из {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/vault_reads.py" line="84"/>
+        <source>Checking {total} entries…</source>
+        <translation>Проверка записей: {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/vault_reads.py" line="88"/>
+        <source>{n} entries checked</source>
+        <translation>Проверено записей: {n}</translation>
+    </message>
+</context>
+</TS>

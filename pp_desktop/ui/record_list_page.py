@@ -151,7 +151,7 @@ class RecordListPage(QWidget):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_current)
+            shortcut.activated.connect(self.activate_current)
 
     def _natural_widths(self) -> list[int]:
         char = self.view.fontMetrics().averageCharWidth()
@@ -354,18 +354,32 @@ class RecordListPage(QWidget):
         return self.open_row(row) if row >= 0 else None
 
     def _open_index(self, index: QModelIndex) -> None:
-        self.open_row(index.row())
+        self.activate_row(index.row())
+
+    def activate_current(self) -> None:
+        """Enter on a row: like a double-click."""
+        row = self.current_row()
+        if row >= 0:
+            self.activate_row(row)
+
+    def activate_row(self, row: int) -> None:
+        """Double-click or Enter: the edit form where the window offers one (the write
+        actions), else — or when the record was deleted meanwhile — the read-only view."""
+        record_id = self.model.data(self.model.index(row, 0), PagedTableModel.RecordIdRole)
+        if record_id is None:
+            return
+        if self.edit_opener is not None:
+            form = self.edit_opener(self.spec, str(record_id))
+            if form is not None:
+                self.recordOpened.emit(form)
+                return
+        self.open_row(row)
 
     def open_row(self, row: int) -> RecordDetailDialog | None:
         """Open row ``row`` read-only in a window-modal dialog (non-blocking)."""
         record_id = self.model.data(self.model.index(row, 0), PagedTableModel.RecordIdRole)
         if record_id is None:
             return None
-        if self.edit_opener is not None:
-            form = self.edit_opener(self.spec, str(record_id))
-            if form is not None:  # None: no form for it (deleted meanwhile): show read-only
-                self.recordOpened.emit(form)
-                return None
         if self.detail_dialog is not None:
             self.detail_dialog.close()
         dialog = RecordDetailDialog(self.spec, self.session, record_id, self)

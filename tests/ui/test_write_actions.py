@@ -276,7 +276,7 @@ def test_a_deleted_record_opens_read_only(qtbot: Any, window: MainWindow, sessio
     rec.delete(session.ctx, "seizure", [rid])  # elsewhere, while the row is still listed
     opened: list[Any] = []
     page.recordOpened.connect(opened.append)
-    page.open_row(0)
+    page.activate_row(0)  # what a double-click does
     assert window.writes.form is None
     assert len(opened) == 1 and isinstance(opened[0], RecordDetailDialog)
 

@@ -13,6 +13,8 @@ class ContactForm(RecordForm):
     def title(self) -> str:
         return self.tr("Edit contact") if self.record_id else self.tr("New contact")
 
+    preferred_width = 620
+
     def build(self) -> None:
         self.setMinimumWidth(560)
         self.add_group(

@@ -77,6 +77,7 @@ class RecordForm(QDialog):
     """
 
     entity: ClassVar[str] = ""
+    preferred_width: ClassVar[int] = 1180  # two columns of groups; one-column forms: less
     saved = Signal(object)  # SaveResult, after the transaction committed
 
     def __init__(
@@ -120,6 +121,7 @@ class RecordForm(QDialog):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(body)
         self._body = body
 
@@ -157,6 +159,20 @@ class RecordForm(QDialog):
             child.changed.connect(self._timer.start)
         self.heading.setText(self.title())
         self.setWindowTitle(self.title())
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """As large as the fields need, within the screen (1366×768 laptops included)."""
+        screen = self.screen()
+        available = screen.availableGeometry() if screen is not None else None
+        # widths from size hints are too small before the style sheet polished the widgets
+        wanted_w = self.preferred_width
+        self._body.ensurePolished()
+        wanted_h = self._body.sizeHint().height() + 190
+        if available is not None:
+            wanted_w = min(wanted_w, available.width() - 40)
+            wanted_h = min(wanted_h, available.height() - 60)
+        self.resize(max(wanted_w, self.minimumWidth()), max(wanted_h, 360))
 
     # --- building ---------------------------------------------------------------------------
 

@@ -13,6 +13,8 @@ class OrganisationForm(RecordForm):
     def title(self) -> str:
         return self.tr("Edit organisation") if self.record_id else self.tr("New organisation")
 
+    preferred_width = 620
+
     def build(self) -> None:
         self.setMinimumWidth(560)
         self.add_group(

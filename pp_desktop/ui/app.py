@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from pp_desktop import APP_NAME, __version__
 from pp_desktop.paths import default_vault_dir
-from pp_desktop.ui import icons, theme
+from pp_desktop.ui import i18n, icons, theme
 from pp_desktop.ui.controller import AppController
 
 ORGANIZATION = "UNODC Paris Pact Initiative"
@@ -38,6 +38,10 @@ def run_gui(vault_dir: Path | None) -> int:
     """Show the start screen for ``vault_dir`` (or the last vault used) and run until closed."""
     app = application()
     settings = QSettings()
+    try:  # the language chosen in Settings (English when its catalogue is not built)
+        i18n.install_language(i18n.language_setting(settings))
+    except i18n.CatalogueMissing:
+        i18n.install_language(i18n.DEFAULT_LANGUAGE)
     folder = Path(vault_dir) if vault_dir else None
     controller = AppController(folder, settings)
     if controller.start.folder is None:

@@ -1223,7 +1223,7 @@
     <message>
         <location filename="../../pp_desktop/ui/forms/form_base.py" line="131"/>
         <source>Save &amp;&amp; New</source>
-        <translation>Сохранить и &amp;новая</translation>
+        <translation>Сохранить и ещё</translation>
     </message>
     <message>
         <location filename="../../pp_desktop/ui/forms/form_base.py" line="135"/>

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -306,8 +306,18 @@ def seal_series(
     return out
 
 
-def read_outer(age: bytes, minisig: bytes, limits: Limits = DEFAULT_LIMITS) -> Header:
-    """Step 1: sizes, signature file shape, header (format version first). Nothing verified."""
+def read_outer(
+    age: bytes,
+    minisig: bytes,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    kinds: Collection[str] | None = None,
+    receiver: str | None = None,
+) -> Header:
+    """Step 1: sizes, signature file shape, header (format version first). Nothing verified.
+
+    ``kinds``: the kinds this side accepts (``wrong-kind`` otherwise, e.g. HQ given a "down"
+    bundle); ``receiver``: this side's id, "hq" or the device id (``not-for-us`` otherwise)."""
     if len(age) > limits.max_age_bytes:
         raise BundleRejected("too-large", f"{len(age):,} bytes, limit {limits.max_age_bytes:,}")
     if len(minisig) > limits.max_sig_bytes:
@@ -321,6 +331,10 @@ def read_outer(age: bytes, minisig: bytes, limits: Limits = DEFAULT_LIMITS) -> H
     if parsed.untrusted_comment != untrusted_comment(header):
         # not signed, but fixed: a flipped byte anywhere in the files is refused
         raise BundleRejected("malformed", "untrusted comment")
+    if kinds is not None and header.kind not in kinds:
+        raise BundleRejected("wrong-kind", f"a {header.kind} bundle")
+    if receiver is not None and header.to != receiver:
+        raise BundleRejected("not-for-us", f"addressed to {header.to}")
     return header
 
 

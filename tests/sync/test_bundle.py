@@ -279,6 +279,17 @@ def test_oversized_files_are_too_large_before_parsing(dev: Party, hq: Party) -> 
     )
 
 
+def test_kind_and_receiver_checked_when_asked(dev: Party, hq: Party) -> None:
+    sealed = _seal(dev, hq)
+    assert bundle.read_outer(sealed.age, sealed.minisig, kinds={"up", "enrol"}, receiver="hq")
+    with pytest.raises(BundleRejected) as exc:
+        bundle.read_outer(sealed.age, sealed.minisig, kinds={"down"})
+    assert exc.value.reason == "wrong-kind"
+    with pytest.raises(BundleRejected) as exc:
+        bundle.read_outer(sealed.age, sealed.minisig, receiver=DEVICE)
+    assert exc.value.reason == "not-for-us"
+
+
 # --- steps 3-4: signature, hash, expiry ------------------------------------------------------
 
 
@@ -371,6 +382,9 @@ def test_compression_bomb_is_too_large_without_allocating_it(dev: Party, hq: Par
         (zlib.compress(b"[1,2]"), 1, "bad-item"),
         (zlib.compress(b"{}\n{}"), 1, "malformed"),  # count differs
         (zlib.compress(b"[" * 100000), 1, "malformed"),  # deep nesting
+        (zlib.compress(b'{"t":"change"} {}'), 1, "malformed"),  # two values on a line
+        (zlib.compress(b' {"t":"change"}'), 1, "malformed"),  # whitespace: not our encoding
+        (zlib.compress(b"{}\n"), 1, "malformed"),  # count says 1, two lines
     ],
 )
 def test_malformed_bodies(

@@ -21,7 +21,16 @@ from pp_desktop.services.fields import field_names
 from pp_desktop.sync import bundle
 from pp_hq.apply import PROVENANCE, record_table, set_view
 from pp_hq.context import HQ_ID, Hq
-from pp_hq.db import hq_cursor, hq_device, hq_inbound, hq_outbound, hq_owner, hq_reference, hq_view
+from pp_hq.db import (
+    hq_change,
+    hq_cursor,
+    hq_device,
+    hq_inbound,
+    hq_outbound,
+    hq_owner,
+    hq_reference,
+    hq_view,
+)
 
 SHARED = (
     "organisation",
@@ -79,7 +88,8 @@ def shared_changes(conn: Connection, device: str) -> list[dict[str, Any]]:
                 continue  # never another officer's confidential record
             if row["_vv"] is None and row["deleted_at"] is not None:
                 continue  # a tombstone of a record the device never had
-            fields = {n: _value(row[n]) for n in names}
+            sent = names if row["_vv"] is None else _changed_since(conn, entity, row, names)
+            fields = {n: _value(row[n]) for n in sent}
             fields.update({p: row[p] for p in PROVENANCE})
             items.append(
                 {
@@ -95,6 +105,23 @@ def shared_changes(conn: Connection, device: str) -> list[dict[str, Any]]:
                 }
             )
     return items
+
+
+def _changed_since(
+    conn: Connection, entity: str, row: Any, names: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The fields changed at HQ after the version the device holds: only those travel, so the
+    device's own unsent edits of other fields merge silently instead of looking overwritten."""
+    changed: set[str] = set()
+    for (fields,) in conn.execute(
+        select(hq_change.c.fields).where(
+            hq_change.c.entity == entity,
+            hq_change.c.entity_id == row["id"],
+            hq_change.c.version > row["_vv"],
+        )
+    ):
+        changed.update(json.loads(fields))
+    return tuple(n for n in names if n in changed) or names
 
 
 def _state(conn: Connection, device: str) -> dict[str, Any]:

@@ -149,3 +149,47 @@ def project_view(ctx: Services, identifier: str) -> dict[str, Any]:
         )
     )
     return view
+
+
+def generate_file(path: Path, n: int, reporter: str = "XM-DAC-41128") -> None:
+    """Write an IATI 2.03 file of ``n`` varied activities (large-file tests), streamed."""
+    countries = ("AF", "TJ", "KG", "UZ", "PK", "IR", "KZ", "TM")
+    sectors = ("16063", "15210", "31165", "15132", "12220")
+    donors = (
+        ("XI-IATI-EC_INTPA", "15", "European Union"),
+        ("GB-GOV-1", "10", "UK - Foreign, Commonwealth and Development Office"),
+        ("", "10", "Ministry of Foreign Affairs of Japan"),
+    )
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03">\n')
+        for i in range(n):
+            ref, kind, name = donors[i % len(donors)]
+            year = 2015 + i % 10
+            ref_attr = f' ref="{ref}"' if ref else ""
+            fh.write(
+                f'<iati-activity default-currency="USD" xml:lang="en">'
+                f"<iati-identifier>{reporter}-GEN-{i:06d}</iati-identifier>"
+                f'<reporting-org ref="{reporter}" type="40"><narrative>Publisher</narrative>'
+                f"</reporting-org>"
+                f"<title><narrative>Generated activity {i} against drug trafficking</narrative>"
+                f'<narrative xml:lang="ru">Проект {i}</narrative></title>'
+                f"<description><narrative>{'Counter-narcotics assistance. ' * 8}</narrative>"
+                f"</description>"
+                f'<participating-org role="1"{ref_attr} type="{kind}"><narrative>{name}'
+                f"</narrative></participating-org>"
+                f'<participating-org role="4" ref="XM-DAC-41128" type="40"><narrative>UNODC'
+                f"</narrative></participating-org>"
+                f'<activity-status code="{1 + i % 4}"/>'
+                f'<activity-date type="1" iso-date="{year}-01-01"/>'
+                f'<activity-date type="3" iso-date="{year + 2}-12-31"/>'
+                f'<recipient-country code="{countries[i % len(countries)]}"/>'
+                f'<sector vocabulary="1" code="{sectors[i % len(sectors)]}"/>'
+                f'<budget type="1" status="1"><period-start iso-date="{year}-01-01"/>'
+                f'<period-end iso-date="{year}-12-31"/><value value-date="{year}-01-01">'
+                f"{1000 + i}.50</value></budget>"
+                f'<transaction><transaction-type code="3"/>'
+                f'<transaction-date iso-date="{year}-06-01"/><value value-date="{year}-06-01">'
+                f"500</value></transaction>"
+                "</iati-activity>\n"
+            )
+        fh.write("</iati-activities>\n")

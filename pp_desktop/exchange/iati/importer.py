@@ -42,6 +42,7 @@ from pp_desktop.services.fields import FIELDS
 from pp_desktop.services.validation import ReferenceCache, validate
 
 SECTOR_VOCAB_DAC3 = "2"
+FLUSH_EVERY = 500  # activities between two writes of the collected audit and journal entries
 _SECTOR_RE = re.compile(r"[0-9]{3}([0-9]{2})?")
 MAPPED = (
     "identifier", "title", "description", "status", *DATE_FIELDS.values(),
@@ -126,13 +127,17 @@ class _Run:
 
     def all(self, source: ActivityFile) -> None:
         """Decide (and unless a dry run, apply) every activity of ``source``."""
-        for act in source:
+        for n, act in enumerate(source, 1):
             try:
                 item = self.one(act)
             except _Skip as skip:
                 ident = act.identifier or f"(activity at line {act.line})"
                 item = PreviewItem(ident, act.title, Action.SKIP, str(skip))
             self.preview.items.append(item)
+            if self.scope is not None and n % FLUSH_EVERY == 0:
+                # the ledger collects its entries in memory until the end of the transaction;
+                # writing them as we go (same transaction) keeps a large file's memory flat
+                self.scope.ledger.flush(self.conn)
 
     # --- decisions ----------------------------------------------------------------------
 

@@ -12,12 +12,13 @@ import json
 import tracemalloc
 import zlib
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pp_desktop.sync import agecrypt, body, bundle, minisign
-from pp_desktop.sync.errors import BundleRejected
+from pp_desktop.sync.errors import REASONS, BundleRejected
 from pp_desktop.sync.limits import Limits
 
 DEVICE = "0192f5a0-1111-7222-8333-444455556666"
@@ -469,3 +470,14 @@ def test_header_json_is_strict() -> None:
     for text in ["", "[]", "{", json.dumps({**good, "x": 1}), json.dumps({"format": "1"})]:
         with pytest.raises(BundleRejected):
             bundle.Header.from_comment(text)
+
+
+def test_protocol_doc_lists_every_reason_with_its_message() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md").read_text()
+    doc = doc.split("## 10. Rejection reasons")[1].split("\n## ")[0]
+    rows = {
+        line.split("|")[1].strip().strip("`"): line.split("|")[2].strip()
+        for line in doc.splitlines()
+        if line.startswith("| `") and line.count("|") == 3
+    }
+    assert {code: f"{text}." for code, text in REASONS.items()} == rows

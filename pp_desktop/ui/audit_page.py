@@ -8,7 +8,7 @@ and cancel, and the outcome stays on the page in a banner until the next check.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pp_desktop.services.ledger import ChainReport
 from pp_desktop.ui import icons, theme
@@ -41,10 +41,14 @@ class AuditLogPage(RecordListPage):
         self.result_label.setObjectName("chainResult")
         self.result_label.setWordWrap(True)
         self.result_label.hide()
-        header = self.layout().itemAt(0).layout()  # title, stretch, row count
+        page = self.layout()
+        assert isinstance(page, QVBoxLayout)
+        item = page.itemAt(0)
+        header = item.layout() if item is not None else None
+        assert isinstance(header, QHBoxLayout)  # title, stretch, row count
         header.insertWidget(header.count() - 1, self.verify_button)
         header.insertSpacing(header.count() - 1, 12)
-        self.layout().insertWidget(1, self.result_label)
+        page.insertWidget(1, self.result_label)
 
     def verify_chain(self) -> Task:
         """Start verifying in the background, with a progress dialog; returns the task."""

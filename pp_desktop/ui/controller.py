@@ -78,7 +78,7 @@ class AppController(QObject):
         if self.settings is None:
             return []
         raw = self.settings.value(RECENT_KEY, [])
-        items = [raw] if isinstance(raw, str) else list(raw or [])
+        items = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
         folders = [Path(str(p)) for p in items if str(p)]
         return [f for f in folders if (f / "vault.key").exists() or (f / "vault.db").exists()]
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from pp_desktop.ui.bar_chart import Bar, BarChart
 from pp_desktop.ui.list_specs import RECOMMENDATIONS
 from pp_desktop.ui.record_detail_dialog import RecordDetailDialog
 from pp_desktop.ui.session import Session
+from pp_desktop.ui.tr_marks import QT_TRANSLATE_NOOP
 
 TOP_DRUGS = 8
 MONTHS = 12

@@ -11,9 +11,10 @@ import json
 import re
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from pp_desktop.services.fields import Field
+from pp_desktop.ui.tr_marks import QT_TRANSLATE_NOOP
 
 NOT_KNOWN = QT_TRANSLATE_NOOP("formatting", "Not known")
 _PAREN = re.compile(r"\(([^)]*)\)\s*$")

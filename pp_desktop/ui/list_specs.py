@@ -15,11 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from pp_desktop.services.fields import field_map
 from pp_desktop.ui import formatting as fmt
 from pp_desktop.ui import i18n
+from pp_desktop.ui.tr_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from pp_desktop.ui.session import Session

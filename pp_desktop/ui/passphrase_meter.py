@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from pp_desktop.store.passphrase_policy import MIN_SCORE, Strength, strength
+from pp_desktop.ui.tr_marks import QT_TRANSLATE_NOOP
 
 # the strength words of the passphrase policy, for Qt Linguist
 STRENGTH_WORDS = (

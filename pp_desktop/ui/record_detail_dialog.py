@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from pp_desktop.ui import theme, vault_reads
 from pp_desktop.ui.error_messages import service_message
 from pp_desktop.ui.list_specs import AUDIT, ListSpec, ui_title
 from pp_desktop.ui.session import Session
+from pp_desktop.ui.tr_marks import QT_TRANSLATE_NOOP
 
 EMPTY = "—"
 

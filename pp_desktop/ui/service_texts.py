@@ -5,7 +5,7 @@
 Placeholders {0}, {1}… stand for the values of the original f-strings; a translation
 keeps them. See :mod:`pp_desktop.ui.service_texts_extract`."""
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from pp_desktop.ui.tr_marks import QT_TRANSLATE_NOOP
 
 TEMPLATES = (
     QT_TRANSLATE_NOOP("services", " (and {0} more)"),

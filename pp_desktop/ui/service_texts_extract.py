@@ -122,7 +122,7 @@ def render(items: list[str], titles: list[str] | None = None) -> str:
         "Placeholders {0}, {1}… stand for the values of the original f-strings; a translation",
         'keeps them. See :mod:`pp_desktop.ui.service_texts_extract`."""',
         "",
-        "from PySide6.QtCore import QT_TRANSLATE_NOOP",
+        "from pp_desktop.ui.tr_marks import QT_TRANSLATE_NOOP",
         "",
         "TEMPLATES = (",
     ]

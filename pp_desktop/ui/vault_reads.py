@@ -42,11 +42,8 @@ LAST_SYNC_KEYS = ("last_sync", "last_sync_at")  # the sync issue writes the firs
 def last_sync(ctx: Services) -> str | None:
     """When the last sync succeeded (``vault_meta`` key ``last_sync``), None before the first."""
     with ctx.reading() as conn:
-        rows = dict(
-            conn.execute(
-                text("SELECT key, value FROM vault_meta WHERE key IN ('last_sync', 'last_sync_at')")
-            ).all()
-        )
+        sql = text("SELECT key, value FROM vault_meta WHERE key IN ('last_sync', 'last_sync_at')")
+        rows: dict[str, str] = {str(k): str(v) for k, v in conn.execute(sql)}
     for key in LAST_SYNC_KEYS:
         if rows.get(key):
             return str(rows[key])

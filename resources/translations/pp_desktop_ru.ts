@@ -12,52 +12,52 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="45"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="46"/>
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="48"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="49"/>
         <source>%1 MB</source>
         <translation>%1 МБ</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="70"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="71"/>
         <source>Add file…</source>
         <translation>Добавить файл…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="72"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="73"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="74"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="75"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="79"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="80"/>
         <source>Attach a file (at most %1 MB); it is stored encrypted in the vault</source>
         <translation>Прикрепить файл (не более %1 МБ); он хранится в хранилище в зашифрованном виде</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="122"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="118"/>
         <source>— added when you save</source>
         <translation>— будет добавлено при сохранении</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="135"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="131"/>
         <source>Attach files</source>
         <translation>Прикрепить файлы</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="147"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="143"/>
         <source>%1 is %2; attachments are limited to %3 MB. Reduce or compress the file, or keep it outside the vault.</source>
         <translation>%1: %2; вложения ограничены %3 МБ. Уменьшите или сожмите файл либо храните его вне хранилища.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="158"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="154"/>
         <source>%1 cannot be read: %2</source>
         <translation>Не удаётся прочитать %1: %2</translation>
     </message>
@@ -75,27 +75,27 @@
         <translation>Пересчитать хеш каждой записи и убедиться, что ни одна не изменена и не удалена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/audit_page.py" line="56"/>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="60"/>
         <source>Verifying the audit chain</source>
         <translation>Проверка цепочки аудита</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/audit_page.py" line="72"/>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="76"/>
         <source>The audit chain is intact: {n} entries checked, none altered.</source>
         <translation>Цепочка аудита не нарушена: проверено записей — {n}, изменённых нет.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/audit_page.py" line="76"/>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="80"/>
         <source>The audit chain is broken at entry {seq}: {reason}. Entries before it are intact. Report this to HQ and keep the vault as it is.</source>
         <translation>Цепочка аудита нарушена на записи {seq}: {reason}. Записи до неё не повреждены. Сообщите об этом в штаб-квартиру и не изменяйте хранилище.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/audit_page.py" line="90"/>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="94"/>
         <source>The chain could not be verified: {message}</source>
         <translation>Не удалось проверить цепочку: {message}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/audit_page.py" line="97"/>
+        <location filename="../../pp_desktop/ui/audit_page.py" line="101"/>
         <source>Verification cancelled; nothing was checked fully.</source>
         <translation>Проверка отменена; полностью ничего не проверено.</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>ChildList</name>
     <message>
-        <location filename="../../pp_desktop/ui/forms/child_list.py" line="59"/>
+        <location filename="../../pp_desktop/ui/forms/child_list.py" line="61"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/child_list.py" line="61"/>
+        <location filename="../../pp_desktop/ui/forms/child_list.py" line="63"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/child_list.py" line="99"/>
+        <location filename="../../pp_desktop/ui/forms/child_list.py" line="96"/>
         <source>— added when you save</source>
         <translation>— будет добавлено при сохранении</translation>
     </message>
@@ -149,37 +149,37 @@
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="19"/>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="21"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="21"/>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="23"/>
         <source>&amp;Name</source>
         <translation>&amp;Имя</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="22"/>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="24"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="23"/>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="25"/>
         <source>Role</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="24"/>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="26"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="25"/>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="27"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="26"/>
+        <location filename="../../pp_desktop/ui/forms/contact_form.py" line="28"/>
         <source>Notes</source>
         <translation>Примечания</translation>
     </message>
@@ -317,215 +317,215 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="42"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="43"/>
         <source>Seizures</source>
         <translation>Изъятия</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="43"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="44"/>
         <source>Price observations</source>
         <translation>Наблюдения цен</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="44"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="45"/>
         <source>Projects</source>
         <translation>Проекты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="45"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="46"/>
         <source>Recommendations</source>
         <translation>Рекомендации</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="46"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="47"/>
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="47"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="48"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="90"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="91"/>
         <source>Summing seizures by drug and month…</source>
         <translation>Суммирование изъятий по наркотикам и месяцам…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="92"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="93"/>
         <source>Counting records…</source>
         <translation>Подсчёт записей…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="94"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="95"/>
         <source>Finding overdue follow-ups…</source>
         <translation>Поиск просроченных контрольных сроков…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="113"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="114"/>
         <source>Jan</source>
         <translation>янв</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="114"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="115"/>
         <source>Feb</source>
         <translation>фев</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="115"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="116"/>
         <source>Mar</source>
         <translation>мар</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="116"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="117"/>
         <source>Apr</source>
         <translation>апр</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="117"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="118"/>
         <source>May</source>
         <translation>май</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="118"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="119"/>
         <source>Jun</source>
         <translation>июн</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="119"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="120"/>
         <source>Jul</source>
         <translation>июл</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="120"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="121"/>
         <source>Aug</source>
         <translation>авг</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="121"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="122"/>
         <source>Sep</source>
         <translation>сен</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="122"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="123"/>
         <source>Oct</source>
         <translation>окт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="123"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="124"/>
         <source>Nov</source>
         <translation>ноя</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="124"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="125"/>
         <source>Dec</source>
         <translation>дек</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="155"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="156"/>
         <source>Open the list: {caption}</source>
         <translation>Открыть список: {caption}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="204"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="205"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="219"/>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="226"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="220"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="227"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="231"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="232"/>
         <source>Seizures by drug — kilogram equivalent, top 8</source>
         <translation>Изъятия по наркотикам — эквивалент в кг, первые 8</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="233"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="234"/>
         <source>Seizures by month — kilogram equivalent</source>
         <translation>Изъятия по месяцам — эквивалент в кг</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="238"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="239"/>
         <source>No recommendation is overdue for follow-up.</source>
         <translation>Просроченных рекомендаций нет.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="246"/>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="403"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="247"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="404"/>
         <source>Overdue follow-ups</source>
         <translation>Просроченные контрольные сроки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="273"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="274"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="274"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="275"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="275"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="276"/>
         <source>Follow-up due</source>
         <translation>Срок контроля</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="276"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="277"/>
         <source>Days overdue</source>
         <translation>Дней просрочки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="277"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="278"/>
         <source>Last progress note</source>
         <translation>Последняя заметка о ходе</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="315"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="316"/>
         <source>Dashboard figures</source>
         <translation>Показатели сводки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="326"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="327"/>
         <source>Loading cancelled: press F5 to load the figures.</source>
         <translation>Загрузка отменена: нажмите F5, чтобы загрузить показатели.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="333"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="334"/>
         <source>The figures could not be read: {message}</source>
         <translation>Не удалось прочитать показатели: {message}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="344"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="345"/>
         <source>Last 12 months: {first} – {last}</source>
         <translation>Последние 12 месяцев: {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="348"/>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="361"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="349"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="362"/>
         <source>No seizures in the last 12 months.</source>
         <translation>За последние 12 месяцев изъятий нет.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="354"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="355"/>
         <source>{drug}: {kg} in {n} seizures</source>
         <translation>{drug}: {kg}, изъятий: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="368"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="369"/>
         <source>{month}: {kg} in {n} seizures</source>
         <translation>{month}: {kg}, изъятий: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="388"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="389"/>
         <source>no progress note</source>
         <translation>заметок о ходе нет</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="401"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="402"/>
         <source>Overdue follow-ups ({n})</source>
         <translation>Просроченные контрольные сроки ({n})</translation>
     </message>
@@ -622,32 +622,32 @@
         <translation>Новая организация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="19"/>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="21"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="21"/>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="23"/>
         <source>&amp;Name</source>
         <translation>&amp;Имя</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="22"/>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="24"/>
         <source>Acronym</source>
         <translation>Аббревиатура</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="23"/>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="25"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="24"/>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="26"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="25"/>
+        <location filename="../../pp_desktop/ui/forms/organisation_form.py" line="27"/>
         <source>IATI identifier</source>
         <translation>Идентификатор IATI</translation>
     </message>
@@ -663,32 +663,32 @@
 <context>
     <name>PassphraseMeter</name>
     <message>
-        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="12"/>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="13"/>
         <source>very weak</source>
         <translation>очень слабая</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="13"/>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="14"/>
         <source>weak</source>
         <translation>слабая</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="14"/>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="15"/>
         <source>fair</source>
         <translation>средняя</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="15"/>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="16"/>
         <source>good</source>
         <translation>хорошая</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="16"/>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="17"/>
         <source>strong</source>
         <translation>сильная</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="63"/>
+        <location filename="../../pp_desktop/ui/passphrase_meter.py" line="64"/>
         <source>Strength: {label}</source>
         <translation>Надёжность: {label}</translation>
     </message>
@@ -1048,162 +1048,162 @@
 <context>
     <name>RecordDetailDialog</name>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="86"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="87"/>
         <source>When and where</source>
         <translation>Когда и где</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="87"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="88"/>
         <source>Drug and quantity</source>
         <translation>Наркотик и количество</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="88"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="89"/>
         <source>Route and concealment</source>
         <translation>Маршрут и сокрытие</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="89"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="90"/>
         <source>People and source</source>
         <translation>Люди и источник</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="90"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="91"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="91"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="92"/>
         <source>Purity and source</source>
         <translation>Чистота и источник</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="92"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="93"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="93"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="94"/>
         <source>Quoted</source>
         <translation>Указана</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="94"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="95"/>
         <source>Nationalities</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="95"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="96"/>
         <source>Kg equivalent</source>
         <translation>Эквивалент в кг</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="96"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="97"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="97"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="98"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="98"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="99"/>
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="99"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="100"/>
         <source>Entry</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="100"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="101"/>
         <source>Sequence</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="101"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="102"/>
         <source>When (UTC)</source>
         <translation>Когда (UTC)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="102"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="103"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="103"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="104"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="104"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="105"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="105"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="106"/>
         <source>Record id</source>
         <translation>Id записи</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="106"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="107"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="107"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="108"/>
         <source>Chain</source>
         <translation>Цепочка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="108"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="109"/>
         <source>Previous hash</source>
         <translation>Предыдущий хеш</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="109"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="110"/>
         <source>Hash</source>
         <translation>Хеш</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="135"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="136"/>
         <source>{record} — read only</source>
         <translation>{record} — только просмотр</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="175"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="176"/>
         <source>This record cannot be shown.</source>
         <translation>Эту запись невозможно показать.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="254"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="255"/>
         <source>{when} by {who}</source>
         <translation>{when}, {who}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="258"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="259"/>
         <source>Created {created} · last changed {changed} · version {version}</source>
         <translation>Создано {created} · изменено {changed} · версия {version}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="262"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="263"/>
         <source>Record id {id}</source>
         <translation>Id записи {id}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="292"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="293"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="292"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="293"/>
         <source>Before</source>
         <translation>Было</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="292"/>
+        <location filename="../../pp_desktop/ui/record_detail_dialog.py" line="293"/>
         <source>After</source>
         <translation>Стало</translation>
     </message>
@@ -1211,67 +1211,67 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="126"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="129"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="130"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="133"/>
         <source>Save and close (Enter)</source>
         <translation>Сохранить и закрыть (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="131"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="134"/>
         <source>Save &amp;&amp; New</source>
         <translation>Сохранить и ещё</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="135"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="138"/>
         <source>Save, then start an empty form for the next record (Ctrl+Shift+Enter)</source>
         <translation>Сохранить и открыть пустую форму для следующей записи (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="137"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="140"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="140"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="143"/>
         <source>Close without saving (Esc)</source>
         <translation>Закрыть без сохранения (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="363"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="373"/>
         <source>Save with warnings?</source>
         <translation>Сохранить с предупреждениями?</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="364"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="374"/>
         <source>Please check before saving:</source>
         <translation>Проверьте перед сохранением:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="404"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="414"/>
         <source>Attachments not stored</source>
         <translation>Вложения не сохранены</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="405"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="415"/>
         <source>The record was saved, but these files were not attached:</source>
         <translation>Запись сохранена, но эти файлы не прикреплены:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="434"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="444"/>
         <source>Someone or something else (another window, an import or a sync) changed this record after you opened it. Your changes were not saved, so nothing was overwritten. Close this form and open the record again to see the current version.</source>
         <translation>Кто-то или что-то (другое окно, импорт или синхронизация) изменили эту запись после того, как вы её открыли. Ваши изменения не сохранены, поэтому ничего не перезаписано. Закройте форму и откройте запись снова, чтобы увидеть текущую версию.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="439"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="450"/>
         <source>Changed elsewhere</source>
         <translation>Изменено в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="461"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="473"/>
         <source>Saved. Enter the next one.</source>
         <translation>Сохранено. Введите следующую.</translation>
     </message>
@@ -1753,12 +1753,12 @@
 <context>
     <name>ValidationBanner</name>
     <message>
-        <location filename="../../pp_desktop/ui/forms/validation_banner.py" line="34"/>
+        <location filename="../../pp_desktop/ui/forms/validation_banner.py" line="35"/>
         <source>Fix these before saving:</source>
         <translation>Исправьте перед сохранением:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/validation_banner.py" line="37"/>
+        <location filename="../../pp_desktop/ui/forms/validation_banner.py" line="38"/>
         <source>Please check (you can still save):</source>
         <translation>Проверьте (сохранить всё равно можно):</translation>
     </message>
@@ -1857,197 +1857,197 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="20"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="21"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="21"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="22"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="22"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="23"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="23"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="24"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="24"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="25"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="58"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="59"/>
         <source>Go to the dashboard</source>
         <translation>Перейти к сводке</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="59"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="60"/>
         <source>Go to seizures</source>
         <translation>Перейти к изъятиям</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="60"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="61"/>
         <source>Go to prices</source>
         <translation>Перейти к ценам</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="61"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="62"/>
         <source>Go to projects</source>
         <translation>Перейти к проектам</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="62"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="63"/>
         <source>Go to recommendations</source>
         <translation>Перейти к рекомендациям</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="63"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="64"/>
         <source>Go to organisations</source>
         <translation>Перейти к организациям</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="64"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="65"/>
         <source>Go to contacts</source>
         <translation>Перейти к контактам</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="65"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="66"/>
         <source>Go to the audit log</source>
         <translation>Перейти к журналу аудита</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="71"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="72"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="72"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="73"/>
         <source>Lock the vault: close every view, forget the key and return to the start screen</source>
         <translation>Заблокировать хранилище: закрыть все окна, забыть ключ и вернуться на начальный экран</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="83"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="84"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="84"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="85"/>
         <source>Officer profile, auto-lock delay and language of the interface</source>
         <translation>Профиль сотрудника, время автоблокировки и язык интерфейса</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="93"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="94"/>
         <source>&amp;Verify audit chain</source>
         <translation>П&amp;роверить цепочку аудита</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="94"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="95"/>
         <source>Check that no entry of the audit log was altered or removed</source>
         <translation>Проверить, что ни одна запись журнала аудита не изменена и не удалена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="101"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="102"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="102"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="103"/>
         <source>Lock the vault and quit pp-desktop</source>
         <translation>Заблокировать хранилище и выйти из pp-desktop</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="110"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="111"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="111"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="112"/>
         <source>Search the current list</source>
         <translation>Поиск в текущем списке</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="119"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="120"/>
         <source>&amp;Open record</source>
         <translation>&amp;Открыть запись</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="120"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="121"/>
         <source>Show the selected record (Enter in a list does the same)</source>
         <translation>Показать выбранную запись (то же делает Enter в списке)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="127"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="128"/>
         <source>&amp;New record…</source>
         <translation>&amp;Новая запись…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="128"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="129"/>
         <source>Create a record of the current list (a seizure from the dashboard)</source>
         <translation>Создать запись текущего списка (изъятие — со сводки)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="137"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="138"/>
         <source>&amp;Edit record…</source>
         <translation>&amp;Изменить запись…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="138"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="139"/>
         <source>Edit the selected record (double-click or Enter in a list does the same)</source>
         <translation>Изменить выбранную запись (то же делают двойной щелчок или Enter в списке)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="146"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="147"/>
         <source>&amp;Delete records…</source>
         <translation>&amp;Удалить записи…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="147"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="148"/>
         <source>Delete the selected records after confirmation (undo brings them back)</source>
         <translation>Удалить выбранные записи после подтверждения (отмена их вернёт)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="155"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="156"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="156"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="157"/>
         <source>Undo your last change of this session</source>
         <translation>Отменить последнее изменение этого сеанса</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="163"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="164"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="164"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="165"/>
         <source>Redo the change you undid</source>
         <translation>Повторить отменённое изменение</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="170"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="171"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="171"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="172"/>
         <source>Read the current page again from the vault</source>
         <translation>Заново прочитать текущую страницу из хранилища</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="183"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="184"/>
         <source>&amp;About pp-desktop</source>
         <translation>&amp;О программе pp-desktop</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="184"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="185"/>
         <source>Version and licence</source>
         <translation>Версия и лицензия</translation>
     </message>
@@ -2554,22 +2554,22 @@
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../pp_desktop/ui/formatting.py" line="18"/>
+        <location filename="../../pp_desktop/ui/formatting.py" line="19"/>
         <source>Not known</source>
         <translation>Неизвестно</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/formatting.py" line="90"/>
+        <location filename="../../pp_desktop/ui/formatting.py" line="91"/>
         <source>Yes</source>
         <translation>Да</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/formatting.py" line="90"/>
+        <location filename="../../pp_desktop/ui/formatting.py" line="91"/>
         <source>No</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/formatting.py" line="113"/>
+        <location filename="../../pp_desktop/ui/formatting.py" line="114"/>
         <source>per {n} {unit}</source>
         <translation>за {n} {unit}</translation>
     </message>
@@ -2577,327 +2577,327 @@
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="91"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="92"/>
         <source>Matching: {n}</source>
         <translation>Найдено: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="92"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="93"/>
         <source>{title}: {n}</source>
         <translation>{title}: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="170"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="171"/>
         <source>Seizure of {drug}, {where}, {date}</source>
         <translation>Изъятие: {drug}, {where}, {date}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="177"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="178"/>
         <source>Price of {drug}, {where}, {date}</source>
         <translation>Цена: {drug}, {where}, {date}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="185"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="186"/>
         <source>Seizures</source>
         <translation>Изъятия</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="186"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="414"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="187"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="415"/>
         <source>Seizure</source>
         <translation>Изъятие</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="190"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="222"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="236"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="264"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="191"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="223"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="237"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="265"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="198"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="199"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="205"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="206"/>
         <source>Kg equiv.</source>
         <translation>Экв. кг</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="213"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="214"/>
         <source>Transport</source>
         <translation>Транспорт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="217"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="261"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="377"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="218"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="262"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="378"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="219"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="220"/>
         <source>Province</source>
         <translation>Провинция</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="221"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="262"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="222"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="263"/>
         <source>Drug</source>
         <translation>Наркотик</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="224"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="266"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="225"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="267"/>
         <source>Search place, notes, source…</source>
         <translation>Поиск по месту, примечаниям, источнику…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="231"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="232"/>
         <source>Prices</source>
         <translation>Цены</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="232"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="233"/>
         <source>Price observation</source>
         <translation>Наблюдение цены</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="241"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="263"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="242"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="264"/>
         <source>Level</source>
         <translation>Уровень</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="242"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="243"/>
         <source>Typical</source>
         <translation>Типичная</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="243"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="244"/>
         <source>Minimum</source>
         <translation>Минимум</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="244"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="245"/>
         <source>Maximum</source>
         <translation>Максимум</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="247"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="293"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="248"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="294"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="253"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="254"/>
         <source>Per</source>
         <translation>За</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="257"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="258"/>
         <source>Purity %</source>
         <translation>Чистота, %</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="273"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="274"/>
         <source>Projects</source>
         <translation>Проекты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="274"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="416"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="275"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="417"/>
         <source>Project</source>
         <translation>Проект</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="284"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="306"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="285"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="307"/>
         <source>Beneficiary</source>
         <translation>Получатель</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="302"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="303"/>
         <source>Implementing</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="307"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="345"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="308"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="346"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="308"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="347"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="309"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="348"/>
         <source>Pillar</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="310"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="311"/>
         <source>Search identifier, title, description…</source>
         <translation>Поиск по идентификатору, названию, описанию…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="311"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="312"/>
         <source>Project {id}</source>
         <translation>Проект {id}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="319"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="320"/>
         <source>Recommendations</source>
         <translation>Рекомендации</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="320"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="417"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="321"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="418"/>
         <source>Recommendation</source>
         <translation>Рекомендация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="332"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="333"/>
         <source>Follow-up</source>
         <translation>Контроль</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="339"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="340"/>
         <source>Meeting</source>
         <translation>Встреча</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="346"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="347"/>
         <source>Priority</source>
         <translation>Приоритет</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="349"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="350"/>
         <source>Search code or text…</source>
         <translation>Поиск по коду или тексту…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="351"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="352"/>
         <source>Recommendation {code}</source>
         <translation>Рекомендация {code}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="359"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="360"/>
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="360"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="398"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="418"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="361"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="399"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="419"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="372"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="373"/>
         <source>IATI identifier</source>
         <translation>Идентификатор IATI</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="376"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="377"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="379"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="380"/>
         <source>Search name or acronym…</source>
         <translation>Поиск по названию или аббревиатуре…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="388"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="389"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="389"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="419"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="390"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="420"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="403"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="404"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="406"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="407"/>
         <source>Search name, role, e-mail…</source>
         <translation>Поиск по имени, должности, эл. почте…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="415"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="416"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="424"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="425"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="425"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="426"/>
         <source>Entry</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="430"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="431"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="438"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="439"/>
         <source>When (UTC)</source>
         <translation>Когда (UTC)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="443"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="444"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="447"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="479"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="448"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="480"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="453"/>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="473"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="454"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="474"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="459"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="460"/>
         <source>Record id</source>
         <translation>Id записи</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="465"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="466"/>
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="482"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="483"/>
         <source>Create</source>
         <translation>Создание</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="483"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="484"/>
         <source>Update</source>
         <translation>Изменение</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="484"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="485"/>
         <source>Delete</source>
         <translation>Удаление</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/list_specs.py" line="489"/>
+        <location filename="../../pp_desktop/ui/list_specs.py" line="490"/>
         <source>Audit entry {seq}</source>
         <translation>Запись аудита {seq}</translation>
     </message>
@@ -2905,42 +2905,42 @@
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="48"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="49"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="49"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="50"/>
         <source>Seizures</source>
         <translation>Изъятия</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="50"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="51"/>
         <source>Prices</source>
         <translation>Цены</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="51"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="52"/>
         <source>Projects</source>
         <translation>Проекты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="52"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="53"/>
         <source>Recommendations</source>
         <translation>Рекомендации</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="53"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="54"/>
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="54"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="55"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="55"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="56"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
@@ -3339,17 +3339,17 @@
 <context>
     <name>vault_reads</name>
     <message>
-        <location filename="../../pp_desktop/ui/vault_reads.py" line="70"/>
+        <location filename="../../pp_desktop/ui/vault_reads.py" line="67"/>
         <source>{done} of {total} entries checked</source>
         <translation>Проверено записей: {done} из {total}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/vault_reads.py" line="84"/>
+        <location filename="../../pp_desktop/ui/vault_reads.py" line="81"/>
         <source>Checking {total} entries…</source>
         <translation>Проверка записей: {total}…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/vault_reads.py" line="88"/>
+        <location filename="../../pp_desktop/ui/vault_reads.py" line="85"/>
         <source>{n} entries checked</source>
         <translation>Проверено записей: {n}</translation>
     </message>

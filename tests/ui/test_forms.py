@@ -407,7 +407,7 @@ def test_recommendation_with_progress_note_and_linked_project(
 def test_a_child_with_errors_is_not_queued(qtbot: Any, session: Session) -> None:
     form = open_form(qtbot, session, "recommendation")
     assert not form.notes.add_entered()  # an empty note
-    assert "note" in form.notes.message.text()
+    assert form.notes.message.text() == "• Note: is required."
     assert form.notes.list.count() == 0
 
 
@@ -448,3 +448,51 @@ def test_contact_organisation_and_price_forms_save(
     price = price_form.save()
     assert price is not None
     assert rec.get(ctx, "price", price.record_id)["price_typical"] == 3000.0
+
+
+def test_tab_order_follows_the_layout(qtbot: Any, session: Session) -> None:
+    form = open_form(qtbot, session, "seizure")
+    place = form.editor_of("place")
+    latitude = form.editor_of("latitude")
+    assert isinstance(place, TextField)
+    place.edit.setFocus()
+    qtbot.waitUntil(place.edit.hasFocus)
+    qtbot.keyClick(place.edit, Qt.Key.Key_Tab)
+    assert latitude is not None and latitude.focusProxy().hasFocus()
+    form.quantity.amount.setFocus()
+    qtbot.waitUntil(form.quantity.amount.hasFocus)
+    qtbot.keyClick(form.quantity.amount, Qt.Key.Key_Tab)
+    assert form.quantity.unit.hasFocus()
+
+
+def test_reference_field_type_ahead(qtbot: Any, session: Session) -> None:
+    form = open_form(qtbot, session, "seizure")
+    country = ref(form, "country")
+    line = country.combo.lineEdit()
+    completer = country.combo.completer()
+    line.setFocus()
+    qtbot.keyClicks(line, "tajik")  # part of the label, any case
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    shown = [
+        completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())
+    ]
+    assert shown == ["TJK — Tajikistan"]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert country.code() == "TJK"
+    line.selectAll()
+    qtbot.keyClicks(line, "no such country")
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert country.code() == "TJK"  # text naming no entry goes back to the choice
+
+
+def test_provinces_are_narrowed_to_the_country(qtbot: Any, session: Session) -> None:
+    form = open_form(qtbot, session, "seizure")
+    province = ref(form, "province")
+    everything = province.combo.count()
+    ref(form, "country").set_code("TJK")
+    offered = [province.combo.itemData(i) for i in range(1, province.combo.count())]
+    assert 0 < len(offered) < everything - 1
+    parents = session.ctx.refs().codes["province"]
+    assert all(parents[code][0] == "TJK" for code in offered)

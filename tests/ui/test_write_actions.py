@@ -296,3 +296,20 @@ def test_lock_closes_the_form_and_forgets_history_and_opened_files(
     assert window.writes.form is None and not form.isVisible()
     assert window.writes.stack.count() == 0
     assert not opened.exists()
+
+
+def test_delete_key_in_the_list_and_ctrl_z(
+    qtbot: Any, window: MainWindow, session: Session, answers: list[str]
+) -> None:
+    rid = new_seizure(qtbot, window, "Kalai-Khumb", "4")
+    page = seizures(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.view.setFocus()
+    page.view.selectRow(0)
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert any("Delete the selected seizure?" in a for a in answers)
+    with pytest.raises(NotFound):
+        rec.get(session.ctx, "seizure", rid)
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert rec.get(session.ctx, "seizure", rid)["place"] == "Kalai-Khumb"

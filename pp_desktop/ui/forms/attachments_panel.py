@@ -27,6 +27,7 @@ from pp_desktop.store.errors import VaultError
 from pp_desktop.ui import theme
 from pp_desktop.ui.forms.private_files import OPENED
 from pp_desktop.ui.forms.record_choices import attachments_of
+from pp_desktop.ui.i18n import service_message
 
 
 @dataclass
@@ -109,11 +110,6 @@ class AttachmentsPanel(QWidget):
                 )
         self._show()
 
-    @property
-    def dirty(self) -> bool:
-        """True when the save has files to add or remove."""
-        return bool(self.removed) or any(not i.id for i in self.items)
-
     def _show(self) -> None:
         self.list.clear()
         for item in self.items:
@@ -178,7 +174,7 @@ class AttachmentsPanel(QWidget):
         try:
             data = item.data if not item.id else attachments.attachment_bytes(self.ctx, item.id)
         except (ServiceError, VaultError) as exc:
-            self._say(exc.message)
+            self._say(service_message(exc.message))
             return None
         path = OPENED.write(item.name, data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -212,7 +208,7 @@ class AttachmentsPanel(QWidget):
                     self.ctx, self.entity, owner_id, item.name, item.data
                 )
             except (ServiceError, VaultError) as exc:
-                problems.append(exc.message)
+                problems.append(service_message(exc.message))
                 continue
             item.id, item.data = changes.created[0], b""
         self.removed.clear()

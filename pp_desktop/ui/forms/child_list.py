@@ -21,6 +21,7 @@ from pp_desktop.services.context import Services, WriteScope
 from pp_desktop.ui import theme
 from pp_desktop.ui.forms.editor import FieldEditor
 from pp_desktop.ui.forms.record_choices import children
+from pp_desktop.ui.i18n import service_message
 
 Row = dict[str, Any]
 
@@ -49,6 +50,7 @@ class ChildList(QWidget):
         self.entity = entity
         self.parent_field = parent_field
         self.editors = [e for _caption, e in editors]
+        self.captions = {n: c for c, e in editors for n in e.names if c}
         self.describe = describe
         self.rows: list[Row] = children(ctx, entity, parent_field, parent_id) if parent_id else []
         self.removed: list[str] = []
@@ -86,11 +88,6 @@ class ChildList(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self._show()
 
-    @property
-    def dirty(self) -> bool:
-        """True when the save has children to add or remove."""
-        return bool(self.removed) or any(not r.get("id") for r in self.rows)
-
     def _show(self) -> None:
         self.list.clear()
         for row in self.rows:
@@ -116,9 +113,11 @@ class ChildList(QWidget):
             if i.is_error and i.field != self.parent_field
         ]
         if issues:
-            theme.set_message(
-                self.message, "\n".join(f"• {i.field}: {i.message}" for i in issues), "error"
-            )
+            lines = [
+                f"• {self.captions.get(i.field, i.field)}: {service_message(i.message)}"
+                for i in issues
+            ]
+            theme.set_message(self.message, "\n".join(lines), "error")
             return False
         self.message.hide()
         self.rows.append(values)

@@ -42,6 +42,7 @@ from pp_desktop.ui.forms.record_field import RecordField
 from pp_desktop.ui.forms.reference_field import Options, ReferenceField
 from pp_desktop.ui.forms.simple_fields import CheckField, NotesField, NumberField, TextField
 from pp_desktop.ui.forms.validation_banner import ValidationBanner
+from pp_desktop.ui.i18n import service_message
 from pp_desktop.ui.session import Session
 
 CHECK_DELAY_MS = 300  # typing pauses this long before the services check the record
@@ -313,15 +314,6 @@ class RecordForm(QDialog):
         changed = {k: v for k, v in after.items() if self.record.get(k) != v}
         return {k: self.record.get(k) for k in changed}, changed
 
-    @property
-    def dirty(self) -> bool:
-        """True when saving would write something."""
-        return (
-            bool(self.changes()[1] if self.record else self.touched)
-            or any(c.dirty for c in self.child_lists)
-            or bool(self.attachments and self.attachments.dirty)
-        )
-
     # --- validation ---------------------------------------------------------------------------
 
     def _edited(self, editor: FieldEditor) -> None:
@@ -336,7 +328,7 @@ class RecordForm(QDialog):
         try:
             issues = records.check(self.ctx, self.entity, values, self.record_id)
         except (ServiceError, VaultError) as exc:
-            self.banner.show_text(exc.message)
+            self.banner.show_text(service_message(exc.message))
             return []
         self.issues = issues
         shown = issues if self.attempted else [i for i in issues if i.field in self.touched]
@@ -357,7 +349,7 @@ class RecordForm(QDialog):
             if found:
                 severity = "error" if any(i.is_error for i in found) else "warning"
             editor.set_issue(severity)
-            editor.setToolTip("\n".join(i.message for i in found))
+            editor.setToolTip("\n".join(service_message(i.message) for i in found))
 
     def after_check(self, values: Row) -> None:
         """Further hints once the record was checked (the seizure form's duplicates)."""
@@ -373,7 +365,9 @@ class RecordForm(QDialog):
 
     def confirm_warnings(self, warnings: list[Issue]) -> bool:
         """Ask once whether to save despite ``warnings``."""
-        text = "\n".join(f"• {self.caption(i.field)}: {i.message}" for i in warnings)
+        text = "\n".join(
+            f"• {self.caption(i.field)}: {service_message(i.message)}" for i in warnings
+        )
         answer = QMessageBox.question(
             self,
             self.tr("Save with warnings?"),
@@ -409,7 +403,7 @@ class RecordForm(QDialog):
         except (ServiceError, VaultError) as exc:
             for child in self.child_lists:
                 child._written = []
-            self.banner.show_text(exc.message)
+            self.banner.show_text(service_message(exc.message))
             return None
         for child in self.child_lists:
             child.saved()
@@ -452,7 +446,9 @@ class RecordForm(QDialog):
             "overwritten. Close this form and open the record again to see the current version."
         )
         self.banner.show_text(text)
-        QMessageBox.warning(self, self.tr("Changed elsewhere"), text + "\n\n" + exc.message)
+        QMessageBox.warning(
+            self, self.tr("Changed elsewhere"), text + "\n\n" + service_message(exc.message)
+        )
 
     def save_and_close(self) -> None:
         """Save (Enter); close when saved."""

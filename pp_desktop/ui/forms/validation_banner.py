@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from pp_desktop.services.errors import Issue
 from pp_desktop.ui import theme
+from pp_desktop.ui.i18n import service_message
 
 MAX_SHOWN = 6
 
@@ -44,7 +45,7 @@ class ValidationBanner(QLabel):
         theme.set_message(self, text, severity)
 
     def _line(self, issue: Issue) -> str:
-        return f"• {self.title_of(issue.field)}: {issue.message}"
+        return f"• {self.title_of(issue.field)}: {service_message(issue.message)}"
 
     def clear_issues(self) -> None:
         """Hide the banner."""

@@ -10,6 +10,7 @@ module's: here only what makes an item unreadable is refused.
 from __future__ import annotations
 
 import json
+import json.encoder
 import zlib
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -49,7 +50,21 @@ ENTITY_FIELDS: dict[str, frozenset[str]] = {
 }
 
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
-_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
+_encode_slow = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
+
+
+def _not_json(value: Any) -> Any:
+    raise ValueError(f"a {type(value).__name__} cannot travel in a bundle")
+
+
+# One C encoder made once (json.JSONEncoder.encode builds a new one per call, a fifth of the
+# time for small objects). Same output as _encode_slow: compact, UTF-8 text, NaN refused.
+_c_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
+_encode_fast: Callable[[Any, int], list[str]] | None = (
+    _c_encoder(None, _not_json, json.encoder.encode_basestring, None, ":", ",", False, False, False)
+    if _c_encoder is not None
+    else None
+)
 
 
 def _no_constants(name: str) -> Any:
@@ -64,7 +79,12 @@ _scan: Callable[[str, int], tuple[Any, int]] = _decoder.scan_once  # type: ignor
 
 def encode_item(item: dict[str, Any]) -> bytes:
     """One item as its JSON line (UTF-8, no newline). ``ValueError`` for NaN or non-JSON."""
-    return _encode(item).encode("utf-8")
+    if _encode_fast is None:
+        return _encode_slow(item).encode("utf-8")
+    try:
+        return "".join(_encode_fast(item, 0)).encode("utf-8")
+    except RecursionError:  # no circular-reference markers in the fast encoder
+        raise ValueError("an item refers to itself") from None
 
 
 def compress(lines: Iterable[bytes]) -> bytes:
@@ -126,24 +146,31 @@ def _str_list(value: Any) -> bool:
 
 
 def _check_change(item: dict[str, Any], n: int) -> None:
+    # Inlined on purpose: this runs for every change of every bundle, sealed and opened.
     entity = item["entity"]
-    if type(entity) is not str or entity not in ENTITY_FIELDS:
+    columns = ENTITY_FIELDS.get(entity) if type(entity) is str else None
+    if columns is None:
         raise BundleRejected("unknown-entity", f"item {n}: {str(entity)[:40]!r}")
+    rid, version, hlc = item["id"], item["version"], item["hlc"]
+    base_version, base_hlc, fields = item["base_version"], item["base_hlc"], item["fields"]
     if not (
-        _is_str(item["id"], 64)
-        and item["id"]
-        and _is_int(item["version"], 1)
-        and _is_str(item["hlc"], 80)
-        and _is_int(item["base_version"])
-        and _is_str(item["base_hlc"], 80)
+        type(rid) is str
+        and 0 < len(rid) <= 64
+        and type(version) is int
+        and version >= 1
+        and type(hlc) is str
+        and len(hlc) <= 80
+        and type(base_version) is int
+        and base_version >= 0
+        and type(base_hlc) is str
+        and len(base_hlc) <= 80
         and type(item["deleted"]) is bool
-        and type(item["fields"]) is dict
+        and type(fields) is dict
     ):
         raise BundleRejected("bad-item", f"item {n}: change of {entity}")
-    fields: dict[str, Any] = item["fields"]
-    unknown = fields.keys() - ENTITY_FIELDS[entity]
-    if unknown:
-        raise BundleRejected("unknown-field", f"item {n}: {entity}.{sorted(unknown)[0][:40]}")
+    if not fields.keys() <= columns:
+        unknown = sorted(fields.keys() - columns)[0]
+        raise BundleRejected("unknown-field", f"item {n}: {entity}.{unknown[:40]}")
     if not _SCALAR_TYPES.issuperset(map(type, fields.values())):  # C speed, no Python loop
         raise BundleRejected("bad-item", f"item {n}: a field value is not a scalar")
 
@@ -200,8 +227,13 @@ def _check_other(t: str, item: dict[str, Any], n: int) -> None:
 def check_items(kind: str, items: list[dict[str, Any]]) -> None:
     """Refuse any item that is not of a known shape for this kind of bundle."""
     allowed = KIND_ITEMS[kind]
+    change_keys = ITEM_KEYS["change"]
+    changes_allowed = "change" in allowed
     for n, item in enumerate(items, 1):
         t = item.get("t")
+        if t == "change" and changes_allowed and item.keys() == change_keys:
+            _check_change(item, n)  # the common case, first
+            continue
         if type(t) is not str or t not in ITEM_KEYS:
             raise BundleRejected("bad-item", f"item {n}: unknown type {str(t)[:40]!r}")
         if t not in allowed:

@@ -97,11 +97,25 @@ class WriteActions(QObject):
             if not isinstance(page, RecordListPage):
                 continue
             if page.spec.entity == entity or page.spec.entity == "audit":
-                bar = page.view.verticalScrollBar()
-                position = bar.value()
+                position = page.view.verticalScrollBar().value()
                 page.refresh()
-                bar.setValue(min(position, bar.maximum()))
+                self._scroll_back(page, position)
         self.window.status.update_from(self.session)
+
+    @staticmethod
+    def _scroll_back(page: RecordListPage, position: int) -> None:
+        """Return the list to ``position`` — once the rows are counted: until a background
+        count ends, a long list shows only its first page and the scroll bar is short."""
+        bar = page.view.verticalScrollBar()
+        if page.model.is_counted:
+            bar.setValue(min(position, bar.maximum()))
+            return
+
+        def counted(_n: int) -> None:
+            page.model.counted.disconnect(counted)
+            bar.setValue(min(position, bar.maximum()))
+
+        page.model.counted.connect(counted)
 
     # --- forms ------------------------------------------------------------------------------
 

@@ -313,3 +313,27 @@ def test_delete_key_in_the_list_and_ctrl_z(
         rec.get(session.ctx, "seizure", rid)
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert rec.get(session.ctx, "seizure", rid)["place"] == "Kalai-Khumb"
+
+
+def test_the_list_keeps_its_scroll_position_after_an_edit(
+    qtbot: Any, seizure_session: Session, answers: list[str]
+) -> None:
+    window = MainWindow(seizure_session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = seizures(window)
+    qtbot.waitUntil(lambda: page.model.is_counted)
+    bar = page.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    position = bar.value()
+    assert position > 100
+    row = page.view.rowAt(10)
+    rid = page.model.data(page.model.index(row, 0), page.model.RecordIdRole)
+    form = window.writes.open_form("seizure", str(rid))
+    assert isinstance(form, SeizureForm)
+    qtbot.keyClicks(form.editor_of("place").edit, " (checked)")  # type: ignore[union-attr]
+    form.save_and_close()
+    qtbot.waitUntil(lambda: page.model.is_counted)
+    assert bar.value() == position
+    assert page.model.data(page.model.index(row, 0), page.model.RecordIdRole) == rid

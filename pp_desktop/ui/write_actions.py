@@ -106,14 +106,20 @@ class WriteActions(QObject):
     def _scroll_back(page: RecordListPage, position: int) -> None:
         """Return the list to ``position`` — once the rows are counted: until a background
         count ends, a long list shows only its first page and the scroll bar is short."""
-        bar = page.view.verticalScrollBar()
-        if page.model.is_counted:
+        view = page.view
+        bar = view.verticalScrollBar()
+
+        def restore() -> None:
+            view.updateGeometries()  # the scroll range follows the new row count now, not later
             bar.setValue(min(position, bar.maximum()))
+
+        if page.model.is_counted:
+            restore()
             return
 
         def counted(_n: int) -> None:
             page.model.counted.disconnect(counted)
-            bar.setValue(min(position, bar.maximum()))
+            restore()
 
         page.model.counted.connect(counted)
 

@@ -496,3 +496,38 @@ def test_provinces_are_narrowed_to_the_country(qtbot: Any, session: Session) -> 
     assert 0 < len(offered) < everything - 1
     parents = session.ctx.refs().codes["province"]
     assert all(parents[code][0] == "TJK" for code in offered)
+
+
+def _stored_values(ctx: Services, entity: str) -> dict[str, Any]:
+    from tests.services import conftest as factories
+
+    org = rec.create(ctx, "organisation", {"name": "UNODC", "kind": "40"}).created[0]
+    contact = rec.create(ctx, "contact", {"name": "A. Karimov", "organisation_id": org})
+    values: dict[str, Any] = {
+        "seizure": factories.seizure(
+            transit_countries="UZB TJK", nationalities="AFG", persons_arrested=2,
+            purity_pct=61.5, notes="Line one\nline two", source_ref="UNODC DMS",
+        ),
+        "price": factories.price(period_end="2026-10-31", purity_typical=40.0),
+        "project": factories.project(
+            implementing_org_id=org, contact_id=contact.created[0], actual_start="2025-02-01"
+        ),
+        "recommendation": factories.recommendation(follow_up_due="2027-01-31"),
+        "organisation": {"name": "Border Police", "acronym": "BP", "kind": "10", "country": "TJK"},
+        "contact": {"name": "B. Rahimov", "organisation_id": org, "email": "b@example.org"},
+    }[entity]  # fmt: skip
+    return values
+
+
+@pytest.mark.parametrize("entity", sorted(FORMS))
+def test_saving_an_unchanged_record_writes_nothing(
+    qtbot: Any, session: Session, ctx: Services, entity: str, no_questions: list[str]
+) -> None:
+    rid = rec.create(ctx, entity, _stored_values(ctx, entity)).created[0]
+    before = ledger(ctx)
+    form = open_form(qtbot, session, entity, rid)
+    assert form.changes() == ({}, {})
+    result = form.save()
+    assert result is not None and result.after == {}
+    assert ledger(ctx) == before
+    assert rec.get(ctx, entity, rid)["version"] == 1

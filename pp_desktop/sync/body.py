@@ -9,13 +9,12 @@ module's: here only what makes an item unreadable is refused.
 
 from __future__ import annotations
 
-import json
-import json.encoder
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from pp_desktop.models import ENTITIES
+from pp_desktop.sync import jsoncodec
 from pp_desktop.sync.errors import BundleRejected
 
 # zlib level 1: ~100 bytes per typical seizure change (budget 120), three times as fast as the
@@ -50,41 +49,11 @@ ENTITY_FIELDS: dict[str, frozenset[str]] = {
 }
 
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
-_encode_slow = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
-
-
-def _not_json(value: Any) -> Any:
-    raise ValueError(f"a {type(value).__name__} cannot travel in a bundle")
-
-
-# One C encoder made once (json.JSONEncoder.encode builds a new one per call, a fifth of the
-# time for small objects). Same output as _encode_slow: compact, UTF-8 text, NaN refused.
-_c_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
-_encode_fast: Callable[[Any, int], list[str]] | None = (
-    _c_encoder(None, _not_json, json.encoder.encode_basestring, None, ":", ",", False, False, False)
-    if _c_encoder is not None
-    else None
-)
-
-
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-# The C scanner straight on each line: strict (no whitespace around the object, one value per
-# line) and much faster than json.loads per line, which re-matches whitespace around each call.
-_decoder = json.JSONDecoder(parse_constant=_no_constants)
-_scan: Callable[[str, int], tuple[Any, int]] = _decoder.scan_once  # type: ignore[attr-defined]
 
 
 def encode_item(item: dict[str, Any]) -> bytes:
     """One item as its JSON line (UTF-8, no newline). ``ValueError`` for NaN or non-JSON."""
-    if _encode_fast is None:
-        return _encode_slow(item).encode("utf-8")
-    try:
-        return "".join(_encode_fast(item, 0)).encode("utf-8")
-    except RecursionError:  # no circular-reference markers in the fast encoder
-        raise ValueError("an item refers to itself") from None
+    return jsoncodec.encode(item)
 
 
 def compress(lines: Iterable[bytes]) -> bytes:
@@ -116,18 +85,13 @@ def decode_lines(body: bytes, count: int, max_items: int) -> list[dict[str, Any]
     if lines != count:
         raise BundleRejected("malformed", f"{lines} body lines, header says {count}")
     items: list[dict[str, Any]] = []
-    try:
-        text_lines = body.decode("utf-8").split("\n") if body else []
-    except UnicodeDecodeError:
-        raise BundleRejected("malformed", "body is not UTF-8") from None
-    for n, line in enumerate(text_lines, 1):
+    decode = jsoncodec.decode
+    for n, line in enumerate(body.split(b"\n") if body else [], 1):
         try:
-            item, end = _scan(line, 0)
-        except (StopIteration, ValueError, RecursionError):
+            item = decode(line)
+        except (ValueError, RecursionError):
             raise BundleRejected("malformed", f"line {n} is not JSON") from None
-        if end != len(line):
-            raise BundleRejected("malformed", f"line {n} has more than one JSON value")
-        if not isinstance(item, dict):
+        if type(item) is not dict:
             raise BundleRejected("bad-item", f"line {n} is not an object")
         items.append(item)
     return items

@@ -385,7 +385,9 @@ def test_recommendation_with_progress_note_and_linked_project(
     qtbot.keyClicks(body.edit, "Share seizure data monthly.")
     _date, note = form.notes.editors
     qtbot.keyClicks(note.edit, "First meeting held.")  # type: ignore[attr-defined]
-    assert form.notes.add_entered()
+    qtbot.keyClick(note.edit, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert form.isVisible()  # Enter added the note; it did not save the form
+    assert form.notes.list.count() == 1 and note.edit.text() == ""  # type: ignore[attr-defined]
     (link,) = form.links.editors
     assert isinstance(link, RecordField)
     link.set_record_id(project)

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -21,6 +23,8 @@ from pp_desktop.services.context import Services, WriteScope
 from pp_desktop.ui import theme
 from pp_desktop.ui.forms.editor import FieldEditor
 from pp_desktop.ui.forms.record_choices import children
+from pp_desktop.ui.forms.record_field import RecordField
+from pp_desktop.ui.forms.simple_fields import NumberField, TextField
 from pp_desktop.ui.i18n import service_message
 
 Row = dict[str, Any]
@@ -85,6 +89,11 @@ class ChildList(QWidget):
         layout.addLayout(entry)
         layout.addWidget(self.message)
         self.add_button.clicked.connect(self.add_entered)
+        # Enter in an entry field adds the child: pressing the form's Save instead would leave
+        # what was just typed behind, unsaved
+        for editor in self.editors:
+            for line in editor.findChildren(QLineEdit):
+                line.installEventFilter(self)
         self.remove_button.clicked.connect(self.remove_selected)
         self._show()
 
@@ -96,6 +105,20 @@ class ChildList(QWidget):
                 text += "  " + self.tr("— added when you save")
             self.list.addItem(text)
         self.remove_button.setEnabled(bool(self.rows))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in an entry field: Add (an open completion pop-up keeps Enter for itself)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            completer = watched.completer() if isinstance(watched, QLineEdit) else None
+            popup = completer.popup() if completer is not None else None
+            if popup is None or not popup.isVisible():
+                self.add_entered()
+                return True
+        return super().eventFilter(watched, event)
 
     def entered(self) -> Row:
         """The values typed into the entry editors."""
@@ -121,6 +144,9 @@ class ChildList(QWidget):
             return False
         self.message.hide()
         self.rows.append(values)
+        for editor in self.editors:  # ready for the next one; dates and currencies stay
+            if isinstance(editor, TextField | NumberField | RecordField):
+                editor.set_values(dict.fromkeys(editor.names))
         self._show()
         self.changed.emit()
         return True

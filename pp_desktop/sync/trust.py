@@ -102,6 +102,19 @@ class RootDocument:
             ],
         }
 
+    def to_json(self) -> str:
+        """The JSON form as text (how a vault or HQ stores the installed root)."""
+        return json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> RootDocument:
+        """Parse ``to_json`` text; ``RootRejected("root-malformed")`` when damaged."""
+        try:
+            raw = json.loads(text)
+        except (ValueError, RecursionError):
+            raise RootRejected("root-malformed", "not JSON") from None
+        return cls.from_dict(raw)
+
     @classmethod
     def from_dict(cls, raw: Any) -> RootDocument:
         """Parse the JSON form strictly; ``RootRejected("root-malformed")`` otherwise."""

@@ -60,6 +60,10 @@ def test_json_round_trip_keeps_signatures(keys: list[minisign.SigningKey]) -> No
     doc = trust.sign_root(_root(keys, 2), keys[:2])
     again = trust.RootDocument.from_dict(doc.to_dict())
     assert again == doc
+    assert trust.RootDocument.from_json(doc.to_json()) == doc
+    for text in ["", "{", "[]", doc.to_json()[:-1]]:
+        with pytest.raises(RootRejected):
+            trust.RootDocument.from_json(text)
     trust.verify_root(again, None, NOW)
 
 

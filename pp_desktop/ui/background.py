@@ -42,7 +42,10 @@ class _Runnable(QRunnable):
         except Exception as exc:  # reported on the UI thread, never raised in the pool
             log.debug("background call failed: %s", type(exc).__name__)
             result, error = None, exc
-        self._report(result, error)
+        try:
+            self._report(result, error)
+        except RuntimeError:  # the receiver is gone (application shutting down): drop it
+            log.debug("background outcome dropped: its receiver was deleted")
 
 
 class BackgroundCall(QObject):

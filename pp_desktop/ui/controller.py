@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 
 from pp_desktop.store.vault import Vault
 from pp_desktop.ui import i18n
-from pp_desktop.ui.idle_lock import IdleWatcher
-from pp_desktop.ui.main_window import MainWindow
-from pp_desktop.ui.session import Session
-from pp_desktop.ui.settings_dialog import SettingsChange, auto_lock_minutes
+from pp_desktop.ui.idle_lock import IdleWatcher, auto_lock_minutes
 from pp_desktop.ui.start_screen import StartScreen
+
+if TYPE_CHECKING:  # imported when a vault opens: the start screen stays light (see open_vault)
+    from pp_desktop.ui.main_window import MainWindow
+    from pp_desktop.ui.session import Session
+    from pp_desktop.ui.settings_dialog import SettingsChange
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +96,11 @@ class AppController(QObject):
 
     def open_vault(self, vault: Vault) -> MainWindow:
         """Open the main window over a freshly unlocked ``vault``."""
+        # The main window's modules (services, models, every page) are imported only now:
+        # before the first unlock the process stays small, so Argon2id's 64 MiB come on top
+        # of less (DESIGN §8 memory budget).
+        from pp_desktop.ui.session import Session
+
         self.session = Session(vault)
         page = "dashboard"
         if self._resume and self._resume[0] == vault.folder:
@@ -107,6 +115,8 @@ class AppController(QObject):
         return window
 
     def _make_window(self, session: Session, page: str) -> MainWindow:
+        from pp_desktop.ui.main_window import MainWindow
+
         window = MainWindow(session, page, settings=self.settings)
         window.lockRequested.connect(self.lock)
         window.quitRequested.connect(self.quit)

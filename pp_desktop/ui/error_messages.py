@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from pp_desktop.services.errors import ServiceError
 from pp_desktop.store.errors import (
     DatabaseDamaged,
     KeyFileError,
@@ -35,6 +34,14 @@ translate = QCoreApplication.translate  # the name lupdate looks for
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("error_messages", text)
+
+
+def _is_service_error(exc: BaseException) -> bool:
+    # imported here: the services package loads the ORM models (~14 MB) that the start screen
+    # does not need before the first unlock (memory budget, DESIGN §8)
+    from pp_desktop.services.errors import ServiceError
+
+    return isinstance(exc, ServiceError)
 
 
 def _detail(exc: BaseException) -> str:
@@ -96,7 +103,7 @@ def unlock_error(exc: BaseException, folder: Path | None = None) -> ErrorText:
                 "Choose the folder that holds vault.db and vault.key, or create a new vault.",
             ),
         )
-    if isinstance(exc, VaultError | ServiceError):
+    if isinstance(exc, VaultError) or _is_service_error(exc):
         return ErrorText(
             translate("error_messages", "The vault could not be opened."), _detail(exc)
         )
@@ -142,7 +149,7 @@ def create_error(exc: BaseException) -> ErrorText:
                 reason=exc.strerror or type(exc).__name__
             ),
         )
-    if isinstance(exc, VaultError | ServiceError):
+    if isinstance(exc, VaultError) or _is_service_error(exc):
         return ErrorText(
             translate("error_messages", "The vault could not be created."), _detail(exc)
         )

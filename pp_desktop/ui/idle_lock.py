@@ -8,7 +8,22 @@ wait minutes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
+
+AUTO_LOCK_KEY = "security/auto_lock_minutes"
+DEFAULT_AUTO_LOCK_MINUTES = 10
+MAX_AUTO_LOCK_MINUTES = 240
+
+
+def auto_lock_minutes(settings: QSettings | None = None) -> int:
+    """Minutes of inactivity before the vault locks itself (default 10)."""
+    raw = (settings or QSettings()).value(AUTO_LOCK_KEY, DEFAULT_AUTO_LOCK_MINUTES)
+    try:
+        minutes = int(str(raw))
+    except ValueError:
+        return DEFAULT_AUTO_LOCK_MINUTES
+    return min(max(minutes, 1), MAX_AUTO_LOCK_MINUTES)
+
 
 INPUT_EVENTS = frozenset(
     {

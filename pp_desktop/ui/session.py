@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
 
 from pp_desktop.services.context import Services
 from pp_desktop.store.vault import Vault
 from pp_desktop.ui.vault_reads import ReferenceLabels, record_names
+
+# Page cache of each SQLCipher connection the GUI uses (KiB). The store's default suits one-shot
+# batch work (imports, exports); the GUI holds up to three connections at once (the UI thread
+# and two pool threads: counts, dashboard) for hours, and a full cache each put the window over
+# its memory budget (DESIGN §8: ≤ 200 MB over a million seizures). Pages the cache drops are
+# still in the OS file cache: re-reading one costs a decryption (~10 µs), not a disk read.
+GUI_CACHE_KIB = 8 * 1024
+
+
+def _limit_page_cache(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA cache_size = -{GUI_CACHE_KIB}")
+    finally:
+        cursor.close()
 
 
 class Session:
@@ -19,6 +37,9 @@ class Session:
     def __init__(self, vault: Vault, ctx: Services | None = None) -> None:
         self.vault = vault
         self.ctx = ctx or Services(vault)
+        engine = vault.engine
+        if not event.contains(engine, "checkout", _limit_page_cache):
+            event.listen(engine, "checkout", _limit_page_cache)
         self._labels: ReferenceLabels | None = None
         self._names: dict[str, dict[str, str]] = {}
 

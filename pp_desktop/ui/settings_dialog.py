@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt, Signal
+
+__all__ = ["AUTO_LOCK_KEY", "SettingsChange", "SettingsDialog", "auto_lock_minutes"]
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,21 +33,8 @@ from pp_desktop.ui import i18n, theme
 from pp_desktop.ui.code_combo import CodeComboBox
 from pp_desktop.ui.create_vault_dialog import country_options
 from pp_desktop.ui.error_messages import service_message
+from pp_desktop.ui.idle_lock import AUTO_LOCK_KEY, MAX_AUTO_LOCK_MINUTES, auto_lock_minutes
 from pp_desktop.ui.session import Session
-
-AUTO_LOCK_KEY = "security/auto_lock_minutes"
-DEFAULT_AUTO_LOCK_MINUTES = 10
-MAX_AUTO_LOCK_MINUTES = 240
-
-
-def auto_lock_minutes(settings: QSettings | None = None) -> int:
-    """Minutes of inactivity before the vault locks itself (default 10)."""
-    raw = (settings or QSettings()).value(AUTO_LOCK_KEY, DEFAULT_AUTO_LOCK_MINUTES)
-    try:
-        minutes = int(str(raw))
-    except ValueError:
-        return DEFAULT_AUTO_LOCK_MINUTES
-    return min(max(minutes, 1), MAX_AUTO_LOCK_MINUTES)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -24,7 +25,9 @@ from pp_desktop.store import keyfile as kf
 from pp_desktop.store.vault import Vault
 from pp_desktop.ui import icons, theme
 from pp_desktop.ui.background import BackgroundCall, run_in_background
-from pp_desktop.ui.create_vault_dialog import CreateVaultDialog
+
+if TYPE_CHECKING:
+    from pp_desktop.ui.create_vault_dialog import CreateVaultDialog
 from pp_desktop.ui.error_messages import unlock_error
 from pp_desktop.ui.recovery_dialog import RecoveryDialog
 
@@ -316,6 +319,10 @@ class StartScreen(QWidget):
 
     def open_create_dialog(self) -> CreateVaultDialog:
         """Open the creation dialog (window-modal, non-blocking); returns it."""
+        # imported here: it loads the reference lists and the ORM models (~16 MB), which an
+        # unlock does not need before Argon2id's 64 MiB peak
+        from pp_desktop.ui.create_vault_dialog import CreateVaultDialog
+
         dialog = CreateVaultDialog(self.folder, self, argon2=self.create_argon2)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda d=dialog: self._created(d))

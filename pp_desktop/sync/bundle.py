@@ -126,7 +126,13 @@ _FIELDS = tuple(Header.__dataclass_fields__)
 
 def _check_header_values(raw: dict[str, Any], *, with_hash: bool) -> None:
     def ok_time(v: Any) -> bool:
-        return type(v) is str and bool(_TIME.fullmatch(v))
+        if type(v) is not str or not _TIME.fullmatch(v):
+            return False
+        try:
+            datetime.strptime(v, "%Y-%m-%dT%H:%M:%SZ")  # a real date and time, not 2026-13-45
+        except ValueError:
+            return False
+        return True
 
     checks = {
         "kind": raw["kind"] in KINDS,
@@ -137,7 +143,8 @@ def _check_header_values(raw: dict[str, Any], *, with_hash: bool) -> None:
         "recipient": type(raw["recipient"]) is str
         and bool(_RECIPIENTS.fullmatch(raw["recipient"])),
         "created": ok_time(raw["created"]),
-        "expires": raw["expires"] is None or ok_time(raw["expires"]),
+        # downstream bundles always expire (DESIGN §5); upstream ones may
+        "expires": ok_time(raw["expires"]) or (raw["expires"] is None and raw["kind"] != "down"),
         "prev": raw["prev"] == ""
         or (type(raw["prev"]) is str and bool(_HASH.fullmatch(raw["prev"]))),
         "audit_head": type(raw["audit_head"]) is str and len(raw["audit_head"]) <= 128,

@@ -467,6 +467,8 @@ def test_header_json_is_strict() -> None:
         ("seq", 1.0),
         ("kind", "sideways"),
         ("created", "yesterday"),
+        ("created", "2026-13-45T10:00:00Z"),
+        ("expires", "2026-11-28 10:00:00"),
         ("prev", "abc"),
         ("recipient", ""),
         ("sha256", "F" * 64),
@@ -475,6 +477,10 @@ def test_header_json_is_strict() -> None:
         with pytest.raises(BundleRejected) as exc:
             bundle.Header.from_comment(json.dumps({**good, field: value}))
         assert exc.value.reason == "malformed", field
+    down = {**good, "kind": "down", "sender": "hq", "to": "d"}
+    with pytest.raises(BundleRejected, match="expires"):  # downstream bundles must expire
+        bundle.Header.from_comment(json.dumps(down))
+    assert bundle.Header.from_comment(json.dumps({**down, "expires": "2027-01-01T00:00:00Z"}))
     for text in ["", "[]", "{", json.dumps({**good, "x": 1}), json.dumps({"format": "1"})]:
         with pytest.raises(BundleRejected):
             bundle.Header.from_comment(text)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from pp_desktop.models import SYNC_COLUMN_NAMES
-from pp_desktop.services.context import Services
+from pp_desktop.services.context import Services, WriteScope
 from pp_desktop.services.errors import Issue, ValidationFailed
 from pp_desktop.services.fields import FIELDS, NOT_FUTURE, field_names
 from pp_desktop.services.ledger import CreateChanges, dumps
@@ -343,6 +343,21 @@ def bulk_insert(
     Every row is validated like a form (``check``); the first row with errors aborts the whole
     insert with :class:`ValidationFailed` naming the row. Warnings are returned.
     """
+    with ctx.writing() as scope:
+        return insert_many(ctx, scope, entity, rows, check=check, progress=progress)
+
+
+def insert_many(
+    ctx: Services,
+    scope: WriteScope,
+    entity: str,
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    check: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> ChangeSet:
+    """:func:`bulk_insert` inside an open write scope (an import writes several entities and
+    updates in the same transaction)."""
     names = field_names(entity)
     defaults = {f.name: f.default for f in FIELDS[entity]}
     sql, _cols = insert_sql(entity)
@@ -352,49 +367,48 @@ def bulk_insert(
     created: list[str] = []
     warnings: list[Issue] = []
     done = 0
-    with ctx.writing() as scope:
-        refs = ctx.refs(scope.conn)
-        fast = _FastRows(entity, refs, today).compile()
-        links = _LinkChecks(scope.conn, entity)
-        ledger, at, who, device = scope.ledger, scope.at, scope.ledger.who, ctx.device_id
-        audit, journal = ledger.audit_json, ledger.journal
-        for chunk in _chunks(rows, BATCH):
-            hlcs = ctx.clock.batch(len(chunk))
-            params: list[tuple[Any, ...]] = []
-            add = params.append
-            for offset, (row, hlc) in enumerate(zip(chunk, hlcs, strict=True)):
-                rid = str(row.get("id") or new_id())
-                given = {k: v for k, v in row.items() if k != "id"} if "id" in row else row
-                quick = fast(given)
-                if quick is not None:  # valid field by field: the record rules remain
-                    full, values, changes = quick
-                    if check:
-                        issues: list[Issue] = []
-                        record_rules(entity, full, refs, issues)
-                else:
-                    full = defaults.copy()
-                    full.update(normalise(entity, given))
-                    derive(entity, full, refs)
-                    if check:
-                        issues = validate(entity, full, refs, today)
-                    values = [full[n] for n in names]
-                    changes = changes_of(values)
+    refs = ctx.refs(scope.conn)
+    fast = _FastRows(entity, refs, today).compile()
+    links = _LinkChecks(scope.conn, entity)
+    ledger, at, who, device = scope.ledger, scope.at, scope.ledger.who, ctx.device_id
+    audit, journal = ledger.audit_json, ledger.journal
+    for chunk in _chunks(rows, BATCH):
+        hlcs = ctx.clock.batch(len(chunk))
+        params: list[tuple[Any, ...]] = []
+        add = params.append
+        for offset, (row, hlc) in enumerate(zip(chunk, hlcs, strict=True)):
+            rid = str(row.get("id") or new_id())
+            given = {k: v for k, v in row.items() if k != "id"} if "id" in row else row
+            quick = fast(given)
+            if quick is not None:  # valid field by field: the record rules remain
+                full, values, changes = quick
                 if check:
-                    issues += links(full)
-                if check and issues:
-                    if any(i.is_error for i in issues):
-                        n = done + offset + 1
-                        raise ValidationFailed(
-                            entity, [Issue(f"row {n}: {i.field}", i.message) for i in issues]
-                        )
-                    warnings.extend(issues)
-                add((rid, 1, hlc, device, at, who, at, who, None, *values))
-                audit(at, "create", entity, rid, changes)
-                journal(entity, rid, 1, hlc, 0, "", fields_json)
-                created.append(rid)
-            scope.conn.exec_driver_sql(sql, params)
-            ledger.flush(scope.conn)
-            done += len(chunk)
-            if progress:
-                progress(done)
+                    issues: list[Issue] = []
+                    record_rules(entity, full, refs, issues)
+            else:
+                full = defaults.copy()
+                full.update(normalise(entity, given))
+                derive(entity, full, refs)
+                if check:
+                    issues = validate(entity, full, refs, today)
+                values = [full[n] for n in names]
+                changes = changes_of(values)
+            if check:
+                issues += links(full)
+            if check and issues:
+                if any(i.is_error for i in issues):
+                    n = done + offset + 1
+                    raise ValidationFailed(
+                        entity, [Issue(f"row {n}: {i.field}", i.message) for i in issues]
+                    )
+                warnings.extend(issues)
+            add((rid, 1, hlc, device, at, who, at, who, None, *values))
+            audit(at, "create", entity, rid, changes)
+            journal(entity, rid, 1, hlc, 0, "", fields_json)
+            created.append(rid)
+        scope.conn.exec_driver_sql(sql, params)
+        ledger.flush(scope.conn)
+        done += len(chunk)
+        if progress:
+            progress(done)
     return ChangeSet(entity, created=created, warnings=warnings)

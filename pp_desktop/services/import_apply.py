@@ -1,8 +1,8 @@
 """Apply an import's validated changes in one transaction: all of them or none.
 
-Every record goes through the same building blocks as a form save (``records.insert_one`` /
-``update_one``): validated again, written with its audit and journal entries. An update names
-the version the counterpart's workbook was exported at; a record changed since is refused as
+New records go through the bulk path (``bulk.insert_many``), updates through ``update_one``
+as a form save does: every record validated again, written with its audit and journal entries.
+An update names the version the preview saw; a record changed since is refused as
 :class:`StaleRecord` and the whole import rolls back.
 """
 
@@ -14,9 +14,12 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from pp_desktop.services.bulk import _FastRows, insert_many
 from pp_desktop.services.context import Services
-from pp_desktop.services.errors import Issue, ValidationFailed
-from pp_desktop.services.records import ChangeSet, insert_one, update_one
+from pp_desktop.services.errors import Issue
+from pp_desktop.services.fields import FIELDS
+from pp_desktop.services.records import ChangeSet, derive, normalise, update_one
+from pp_desktop.services.validation import record_rules, validate
 
 
 @dataclass
@@ -55,19 +58,11 @@ def apply_changes(
             plan = changes.get(entity)
             if plan is None:
                 continue
-            cs = ChangeSet(entity)
-            for n, values in enumerate(plan.creates, 1):
-                try:
-                    rid, warnings = insert_one(ctx, scope, entity, values)
-                except ValidationFailed as exc:
-                    raise ValidationFailed(
-                        entity, [Issue(f"new row {n}: {i.field}", i.message) for i in exc.issues]
-                    ) from None
-                cs.created.append(rid)
-                cs.warnings.extend(warnings)
-                done += 1
-                if progress is not None and done % 1000 == 0:
-                    progress(done)
+            # new records through the bulk path (validated like forms, executemany)
+            cs = insert_many(ctx, scope, entity, plan.creates)
+            done += len(cs.created)
+            if progress is not None and plan.creates:
+                progress(done)
             for u in plan.updates:
                 result = update_one(ctx, scope, entity, u.rid, u.changes, u.version)
                 if result is not None:
@@ -80,3 +75,28 @@ def apply_changes(
         if also is not None:
             also(scope.conn)
     return out
+
+
+def new_record_check(
+    ctx: Services, entity: str, exists: Callable[[str, str], bool]
+) -> Callable[[Mapping[str, Any]], tuple[dict[str, Any], list[Issue]]]:
+    """``check(values)`` -> (full stored values, findings) for a new record, exactly as the
+    bulk path decides (its fast path for rows in stored form, the form validators otherwise);
+    ``exists`` answers reference checks. Unique fields are the caller's to check."""
+    refs = ctx.refs()
+    today = ctx.today()
+    fast = _FastRows(entity, refs, today).compile()
+    defaults = {f.name: f.default for f in FIELDS[entity]}
+
+    def check(given: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:
+        issues: list[Issue] = []
+        quick = fast(given)
+        if quick is not None:  # valid field by field; references are non-empty only on the
+            full: dict[str, Any] = quick[0]  # general path (the fast path refuses them)
+            record_rules(entity, full, refs, issues)
+            return full, issues
+        full = {**defaults, **normalise(entity, given)}
+        derive(entity, full, refs)
+        return full, validate(entity, full, refs, today, exists)
+
+    return check

@@ -11,7 +11,7 @@ from openpyxl.worksheet import _writer as sheet_writer
 
 from pp_desktop.exchange.excel.errors import ExchangeError, ExportCancelled
 from pp_desktop.exchange.excel.source import VaultSource
-from pp_desktop.exchange.excel.workbook import ExportOptions, export_workbook, expand
+from pp_desktop.exchange.excel.workbook import ExportOptions, expand, export_workbook
 from pp_desktop.services import Services, stats
 from pp_desktop.services import records as rec
 from pp_desktop.services.fields import field_names

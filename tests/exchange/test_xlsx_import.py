@@ -215,7 +215,7 @@ def test_errors_block_everything_and_the_report_marks_the_cells(
     write_error_report(plan, report)
     errors = sheet(report, "Errors")
     assert errors[0] == ["Sheet", "Row", "Column", "Value", "Severity", "Message"]
-    assert ["Seizures", 3.0, "country", "XXX", "error"] == errors[1][:5]
+    assert errors[1][:5] == ["Seizures", 3.0, "country", "XXX", "error"]
     marked = load_workbook(report)["Seizures"]
     bad = marked.cell(4, col(marked, "quantity"))
     assert bad.value == "a lot" and bad.fill.fgColor.rgb.endswith("FFC7CE")

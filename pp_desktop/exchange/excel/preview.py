@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from pp_desktop.exchange.excel.cells import CodeReader, as_text, parse_number, read_cell
+from pp_desktop.exchange.excel.cells import MISSING, CodeReader, as_text, parse_number, read_cell
 from pp_desktop.exchange.excel.columns import ENTITY_ORDER, Column
+from pp_desktop.exchange.excel.errors import ImportRefused
 from pp_desktop.exchange.excel.reader import (
     Layout,
     Limits,
     SheetMapping,
     check_file,
-    count_rows,
     open_workbook,
-    sheet_layouts,
     sheet_rows,
+    sheets,
 )
 from pp_desktop.services import Services
 from pp_desktop.services.errors import Issue, ValidationFailed
@@ -36,7 +37,7 @@ from pp_desktop.services.export_reads import (
     values_at_version,
 )
 from pp_desktop.services.fields import FIELDS
-from pp_desktop.services.import_apply import EntityChanges, Update
+from pp_desktop.services.import_apply import EntityChanges, Update, new_record_check
 from pp_desktop.services.records import UNIQUE_FIELDS, derive, normalise
 from pp_desktop.services.validation import validate
 
@@ -112,6 +113,7 @@ class _Checker:
                 self.taken = used_values(conn, entity, self.unique)
         self.in_file: dict[Any, str] = {}
         self._known: set[tuple[Any, ...]] | None = None
+        self.new = new_record_check(ctx, entity, self.exists)
         self._names = tuple(self.defaults)
 
     def already_there(self, full: Mapping[str, Any]) -> bool:
@@ -129,7 +131,12 @@ class _Checker:
         return rid in self._live[entity]
 
     def issues(self, full: Mapping[str, Any], rid: str) -> list[Issue]:
-        found = validate(self.entity, full, self.refs, self.today, self.exists)
+        return self.unique_issues(
+            validate(self.entity, full, self.refs, self.today, self.exists), full, rid
+        )
+
+    def unique_issues(self, found: list[Issue], full: Mapping[str, Any], rid: str) -> list[Issue]:
+        """``found`` plus a unique field already used (in the vault or the workbook)."""
         if self.unique and full.get(self.unique):
             value = full[self.unique]
             owner = self.taken.get(value)
@@ -139,6 +146,73 @@ class _Checker:
                 found.append(Issue(self.unique, f"'{value}' appears twice in the workbook."))
             self.in_file[value] = rid or f"new:{id(full)}"
         return found
+
+
+CHUNK = 2000  # rows checked per look-up of their records' current versions
+
+
+class _Reader:
+    """How the cells of one sheet become field values: one function per column, remembering
+    the values it has seen for columns whose values repeat (codes, dates, yes/no)."""
+
+    def __init__(self, layout: Layout, codes: CodeReader) -> None:
+        self.layout = layout
+        self.id_at = next((i for i, c in layout.positions if c.code == "id"), None)
+        self.version_at = next((i for i, c in layout.positions if c.code == "version"), None)
+        self.fields: list[tuple[int, str, Callable[[Any], Any]]] = []
+        self.kinds = {c.code: c.kind for _i, c in layout.positions}
+        self.col_of = {c.code: layout.first_col + i for i, c in layout.positions}
+        self.at = {c.code: i for i, c in layout.positions}
+        for i, c in layout.positions:
+            if c.kind == "key" or c.derived:
+                continue
+            self.fields.append((i, c.code, self._reader(c, codes)))
+
+    @staticmethod
+    def _reader(c: Column, codes: CodeReader) -> Callable[[Any], Any]:
+        kind, ref = c.kind, c.ref
+        if kind in ("str", "text", "email"):
+
+            def text_cell(v: Any) -> Any:
+                if type(v) is str:
+                    v = v.strip()
+                    return None if v.casefold() in MISSING else v
+                return read_cell(kind, ref, v, codes)
+
+            return text_cell
+        memo: dict[Any, Any] = {}
+
+        def repeated(v: Any) -> Any:
+            try:
+                return memo[v]
+            except KeyError:
+                got = memo[v] = read_cell(kind, ref, v, codes)
+                return got
+            except TypeError:  # unhashable: not from a spreadsheet, but decide anyway
+                return read_cell(kind, ref, v, codes)
+
+        return repeated
+
+    def key(self, row: Sequence[Any]) -> str:
+        at = self.id_at
+        if at is None or at >= len(row) or row[at] in (None, ""):
+            return ""
+        return as_text(row[at])
+
+    def version(self, row: Sequence[Any]) -> int | None:
+        at = self.version_at
+        if at is None or at >= len(row) or row[at] in (None, ""):
+            return None
+        v = parse_number(row[at], whole=True)
+        return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+    def values(self, row: Sequence[Any]) -> dict[str, Any]:
+        n = len(row)
+        return {code: fn(row[i] if i < n else "") for i, code, fn in self.fields}
+
+    def raw(self, row: Sequence[Any], code: str) -> Any:
+        i = self.at.get(code)
+        return row[i] if i is not None and i < len(row) else ""
 
 
 def preview_import(
@@ -154,22 +228,13 @@ def preview_import(
     limits = limits or Limits()
     check_file(path, limits)
     wb = open_workbook(path)
-    layouts, notes = sheet_layouts(wb, mappings)
-    if not layouts:
-        from pp_desktop.exchange.excel.errors import ImportRefused
-
-        raise ImportRefused(
-            f"{path.name} has no sheet of records this app can read. Use a workbook exported "
-            "by pp-desktop, its blank template, or give a column mapping (--mapping)."
-        )
-    count_rows(wb, layouts, limits)
     codes = CodeReader(reference_labels(ctx))
-    plan = ImportPlan(path, [], [], notes, {}, layouts, source, list(mappings))
+    plan = ImportPlan(path, [], [], [], {}, [], source, list(mappings))
     done = 0
-    layouts.sort(key=lambda lay: ENTITY_ORDER.index(lay.entity))
     checkers: dict[str, _Checker] = {}
     seen_ids: dict[str, set[str]] = {}
-    for layout in layouts:
+    for layout, sheet in sheets(wb, mappings, limits, plan.notes):
+        plan.layouts.append(layout)
         entity = layout.entity
         checker = checkers.setdefault(entity, _Checker(ctx, entity))
         changes = plan.changes.setdefault(entity, EntityChanges())
@@ -180,25 +245,31 @@ def preview_import(
                 f"Sheet '{layout.sheet}': column(s) {', '.join(layout.extra)} are not fields "
                 "of this app and were ignored."
             )
-        rows = list(sheet_rows(wb, layout))
-        id_at = next((i for i, c in layout.positions if c.code == "id"), None)
-        ids = [as_text(r[id_at]) for _n, r in rows if id_at is not None and id_at < len(r)]
-        with ctx.reading() as conn:
-            current = current_versions(conn, entity, [i for i in ids if i])
+        reader = _Reader(layout, codes)
         seen = seen_ids.setdefault(entity, set())
-        for number, row in rows:
-            _check_row(layout, number, row, codes, checker, current, seen, changes, sp, plan)
-            done += 1
-            if progress is not None and done % 1000 == 0:
+        rows = sheet_rows(sheet, layout)
+        while chunk := list(islice(rows, CHUNK)):
+            ids = [k for k in (reader.key(r) for _n, r in chunk) if k]
+            with ctx.reading() as conn:
+                current = current_versions(conn, entity, ids) if ids else {}
+            for number, row in chunk:
+                _check_row(reader, number, row, checker, current, seen, changes, sp, plan)
+            done += len(chunk)
+            if progress is not None:
                 progress(done)
+    if not plan.layouts:
+        raise ImportRefused(
+            f"{path.name} has no sheet of records this app can read. Use a workbook exported "
+            "by pp-desktop, its blank template, or give a column mapping (--mapping)."
+        )
+    plan.sheets.sort(key=lambda sp: ENTITY_ORDER.index(sp.entity))
     return plan
 
 
 def _check_row(
-    layout: Layout,
+    reader: _Reader,
     number: int,
     row: Sequence[Any],
-    codes: CodeReader,
     checker: _Checker,
     current: Mapping[str, tuple[int, dict[str, Any], bool]],
     seen: set[str],
@@ -206,22 +277,10 @@ def _check_row(
     sp: SheetPreview,
     plan: ImportPlan,
 ) -> None:
+    layout = reader.layout
     entity = layout.entity
-    values: dict[str, Any] = {}
-    raw_of: dict[str, Any] = {}
-    col_of: dict[str, int] = {}
-    rid, version = "", None
-    for i, col in layout.positions:
-        raw = row[i] if i < len(row) else ""
-        raw_of[col.code], col_of[col.code] = raw, layout.first_col + i
-        if col.code == "id":
-            rid = "" if raw in (None, "") else as_text(raw)
-        elif col.code == "version":
-            v = parse_number(raw, whole=True) if raw not in (None, "") else None
-            version = v if isinstance(v, int) else None
-        elif not col.derived:
-            values[col.code] = read_cell(col.kind, col.ref, raw, codes)
-    issues: list[Issue] = []
+    values = reader.values(row)
+    rid = reader.key(row)
 
     def report(found: list[Issue]) -> None:
         for issue in found:
@@ -230,9 +289,9 @@ def _check_row(
                 RowIssue(
                     layout.sheet,
                     number,
-                    col_of.get(name, 0),
+                    reader.col_of.get(name, 0),
                     name,
-                    raw_of.get(name, ""),
+                    reader.raw(row, name),
                     issue.message,
                     issue.severity,
                 )
@@ -245,12 +304,11 @@ def _check_row(
     try:
         if not rid:
             given = {k: v for k, v in values.items() if v is not None}
-            full = {**checker.defaults, **normalise(entity, given)}
-            derive(entity, full, checker.refs)
+            full, found = checker.new(given)
             if checker.already_there(full):
                 sp.unchanged += 1
                 return
-            issues = checker.issues(full, "")
+            issues = checker.unique_issues(found, full, "")
             if not any(i.is_error for i in issues):
                 changes.creates.append(given)
                 sp.new += 1
@@ -267,16 +325,21 @@ def _check_row(
         if deleted:
             report([Issue("id", "this record was deleted in the vault after the export.")])
             return
-        given = {
-            k: ("" if v is None and _blank_text(layout, k) else v)
-            for k, v in values.items()
-            if not (v is None and _kind(layout, k) == "bool")
-        }
+        kinds = reader.kinds
+        given = {}
+        for k, v in values.items():
+            if v is None:
+                kind = kinds[k]
+                if kind == "bool":
+                    continue  # an empty yes/no cell leaves the field as it is
+                v = "" if kind in _BLANK_TEXT else None
+            given[k] = v
         norm = normalise(entity, given)
         changed = {k: v for k, v in norm.items() if cur.get(k) != v}
         if not changed:
             sp.unchanged += 1
             return
+        version = reader.version(row)
         if version != cur_version:
             # like a sync conflict: what the counterpart changed is compared with what the
             # vault changed since the export; disjoint changes merge, the same field is a conflict
@@ -315,16 +378,3 @@ def _conflict(now: int, then: int | None, fields: Sequence[str]) -> Issue:
         f"version {now}, workbook version {then}) and in the workbook. Export again and redo "
         "the edit.",
     )
-
-
-def _kind(layout: Layout, code: str) -> str:
-    return next((c.kind for _i, c in layout.positions if c.code == code), "")
-
-
-def _blank_text(layout: Layout, code: str) -> bool:
-    return _kind(layout, code) in _BLANK_TEXT
-
-
-def column_of(layout: Layout, code: str) -> Column | None:
-    """The column of ``code`` in ``layout``."""
-    return next((c for _i, c in layout.positions if c.code == code), None)

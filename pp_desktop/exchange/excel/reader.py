@@ -174,54 +174,59 @@ def _layout(
     return None
 
 
-def sheet_layouts(
-    wb: CalamineWorkbook, mappings: Sequence[SheetMapping]
-) -> tuple[list[Layout], list[str]]:
-    """How each sheet of ``wb`` is read, and notes on the sheets that are skipped."""
-    layouts: list[Layout] = []
-    notes: list[str] = []
+def sheets(
+    wb: CalamineWorkbook, mappings: Sequence[SheetMapping], limits: Limits, notes: list[str]
+) -> Iterator[tuple[Layout, Any]]:
+    """(layout, loaded sheet) of each sheet of records, one sheet in memory at a time (each is
+    loaded once); notes on skipped sheets go to ``notes``. Refuses, before the rows of the sheet
+    that crosses it are read, a workbook over the row cap."""
+    total = 0
     for name in wb.sheet_names:
         sheet = wb.get_sheet_by_name(name)
-        top = sheet.to_python(nrows=HEADER_SCAN)
-        start = sheet.start or (0, 0)
-        layout: Layout | None = None
-        for m in mappings:
-            if m.sheet in ("*", name):
-                layout = _layout(name, m.entity, top, m)
-                if layout is not None:
-                    break
-        entity = entity_of_sheet(name)
-        if layout is None and entity is not None:
-            layout = _layout(name, entity, top, None)
+        layout = _find_layout(name, sheet, mappings)
         if layout is None:
             if name not in OWN_EXTRA_SHEETS:
                 notes.append(f"Sheet '{name}' was not read: it is not a sheet of records.")
             continue
+        total += sheet.height
+        if total > limits.max_rows:
+            raise ImportRefused(
+                f"The workbook has more than {limits.max_rows:,} rows; an import takes up to "
+                f"{limits.max_rows:,}. Split it into several workbooks."
+            )
+        yield layout, sheet
+        del sheet
+
+
+def _find_layout(name: str, sheet: Any, mappings: Sequence[SheetMapping]) -> Layout | None:
+    top = sheet.to_python(nrows=HEADER_SCAN)
+    start = sheet.start or (0, 0)
+    layout: Layout | None = None
+    for m in mappings:
+        if m.sheet in ("*", name):
+            layout = _layout(name, m.entity, top, m)
+            if layout is not None:
+                break
+    entity = entity_of_sheet(name)
+    if layout is None and entity is not None:
+        layout = _layout(name, entity, top, None)
+    if layout is not None:
         layout.first_row = start[0] + 1
         layout.first_col = start[1] + 1
-        layouts.append(layout)
-    return layouts, notes
+    return layout
 
 
-def sheet_rows(wb: CalamineWorkbook, layout: Layout) -> Iterator[tuple[int, list[Any]]]:
-    """(Excel row number, cells) of each non-empty row below the header."""
-    sheet = wb.get_sheet_by_name(layout.sheet)
+def sheet_rows(sheet: Any, layout: Layout) -> Iterator[tuple[int, list[Any]]]:
+    """(Excel row number, cells) of each non-empty row below the header of a loaded sheet."""
+    header, first = layout.header_row, layout.first_row
     for r, row in enumerate(sheet.iter_rows()):
-        if r <= layout.header_row:
+        if r <= header:
             continue
-        if all(is_missing(v) for v in row):
-            continue  # empty rows (and rows of dashes) between records
-        yield layout.first_row + r, row
-
-
-def count_rows(wb: CalamineWorkbook, layouts: Sequence[Layout], limits: Limits) -> None:
-    """Refuse a workbook with more rows than the cap (before reading any row)."""
-    total = sum(wb.get_sheet_by_name(lay.sheet).height for lay in layouts)
-    if total > limits.max_rows:
-        raise ImportRefused(
-            f"The workbook has {total:,} rows; an import takes up to {limits.max_rows:,}. "
-            "Split it into several workbooks."
-        )
+        for v in row:  # most rows: the first cell decides
+            if v != "" and not is_missing(v):
+                yield first + r, row
+                break
+        # else: an empty row (or a row of dashes) between records
 
 
 def load_mapping(data: Mapping[str, Any]) -> tuple[str, list[SheetMapping]]:

@@ -70,7 +70,8 @@ def write_error_report(plan: ImportPlan, target: Path) -> Path:
             ws.freeze_panes = "A2"
             sheet_stream(ws, folder)
             ws.append([WriteOnlyCell(ws, h) for h in layout.headers])
-            for number, row in sheet_rows(source, layout):
+            loaded = source.get_sheet_by_name(layout.sheet)
+            for number, row in sheet_rows(loaded, layout):
                 found = by_row.get((layout.sheet, number))
                 if not found:
                     ws.append([_plain(v) for v in row])

@@ -9,7 +9,7 @@ warm runs (noise on a shared machine only ever adds time). The JSON keeps every 
     python -m benchmarks --quick          # a smoke run: 20,000 rows everywhere
     python -m benchmarks --rows 300000    # the list vault's size
     python -m benchmarks --keep DIR       # make the big vault in DIR once, reuse it next time
-    python -m benchmarks --only bulk      # bulk | lists | unlock | sync (repeatable)
+    python -m benchmarks --only bulk      # bulk | lists | unlock | sync | excel (repeatable)
 """
 
 from __future__ import annotations
@@ -64,14 +64,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--bulk-rows", type=int, help="rows of the bulk insert (default 100,000)")
     p.add_argument("--repeats", type=int, help="runs per measurement (default 5; lists 7)")
     p.add_argument("--keep", type=Path, help="folder for the big vault, reused across runs")
-    p.add_argument("--only", action="append", choices=["bulk", "lists", "unlock", "sync"])
+    p.add_argument("--only", action="append", choices=["bulk", "lists", "unlock", "sync", "excel"])
     p.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="results file")
     args = p.parse_args(argv)
 
     n_list = args.rows or (20_000 if args.quick else 1_000_000)
     n_bulk = args.bulk_rows or (20_000 if args.quick else 100_000)
     repeats = args.repeats or (2 if args.quick else 5)
-    only = set(args.only or ["bulk", "lists", "unlock", "sync"])
+    only = set(args.only or ["bulk", "lists", "unlock", "sync", "excel"])
     started = time.perf_counter()
     results: list[Result] = []
 
@@ -87,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.sync_format import bench_sync
 
             results.extend(bench_sync(template, work, n_bulk, repeats))
+        if "excel" in only:
+            from benchmarks.excel import bench_excel
+
+            results.extend(bench_excel(template, work, n_bulk, min(repeats, 3)))
         if only & {"lists", "unlock"}:
             from benchmarks.lists import bench_lists, bench_unlock, big_vault
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pp_desktop.services import records
 from pp_desktop.services.context import Services
-from pp_desktop.services.errors import ServiceError
+from pp_desktop.services.errors import NotFound, ServiceError
 from pp_desktop.store.errors import VaultError
 from pp_desktop.ui.forms.form_base import SaveResult
 from pp_desktop.ui.forms.names import record_name
@@ -94,9 +94,17 @@ class EditCommand(_ServiceCommand):
 
 
 class CreateCommand(_ServiceCommand):
-    """A new record: undo deletes it (a tombstone), redo restores it."""
+    """A new record and what its save added (donors, notes, attachments): undo deletes them in
+    one transaction (tombstones), redo restores the record, then its additions."""
 
-    def __init__(self, ctx: Services, entity: str, record_id: str, report: Report) -> None:
+    def __init__(
+        self,
+        ctx: Services,
+        entity: str,
+        record_id: str,
+        report: Report,
+        added: list[tuple[str, str]] | None = None,
+    ) -> None:
         super().__init__(
             ctx,
             entity,
@@ -104,12 +112,28 @@ class CreateCommand(_ServiceCommand):
             QCoreApplication.translate("Undo", "New %1").replace("%1", record_name(entity)),
         )
         self.record_id = record_id
+        self.added = list(added or [])
+        self._removed: list[tuple[str, str]] = []  # what the last undo deleted besides the record
 
     def apply(self) -> None:
         records.restore(self.ctx, self.entity, [self.record_id])
+        by_entity: dict[str, list[str]] = {}
+        for entity, rid in self._removed:
+            by_entity.setdefault(entity, []).append(rid)
+        for entity, ids in by_entity.items():
+            records.restore(self.ctx, entity, ids)
 
     def revert(self) -> None:
-        records.delete(self.ctx, self.entity, [self.record_id])
+        removed = []
+        with self.ctx.writing() as scope:
+            for entity, rid in self.added:
+                try:
+                    records.delete_one(self.ctx, scope, entity, rid)
+                except NotFound:  # removed by a later edit: nothing to undo (checked first)
+                    continue
+                removed.append((entity, rid))
+            records.delete_one(self.ctx, scope, self.entity, self.record_id)
+        self._removed = removed
 
 
 class DeleteCommand(_ServiceCommand):
@@ -136,7 +160,7 @@ class DeleteCommand(_ServiceCommand):
 def command_for(ctx: Services, result: SaveResult, report: Report) -> QUndoCommand | None:
     """The undo step of a form's save (None when it changed no field of the record)."""
     if result.created:
-        return CreateCommand(ctx, result.entity, result.record_id, report)
+        return CreateCommand(ctx, result.entity, result.record_id, report, result.added)
     if result.after:
         return EditCommand(ctx, result, report)
     return None

@@ -338,3 +338,36 @@ def test_the_list_keeps_its_scroll_position_after_an_edit(
     qtbot.waitUntil(lambda: page.model.is_counted)
     assert bar.value() == position
     assert page.model.data(page.model.index(row, 0), page.model.RecordIdRole) == rid
+
+
+def test_undo_of_a_new_project_removes_its_donors_too(
+    qtbot: Any, window: MainWindow, session: Session, answers: list[str]
+) -> None:
+    from pp_desktop.ui.forms.project_form import ProjectForm
+    from pp_desktop.ui.forms.record_field import RecordField
+
+    ctx = session.ctx
+    org = rec.create(ctx, "organisation", {"name": "Government of Japan", "kind": "10"}).created[0]
+    window.navigate("projects")
+    trigger(window, "record.new")
+    form = window.writes.form
+    assert isinstance(form, ProjectForm)
+    for name, value in (("identifier", "XM-DAC-41128-PP-7"), ("title", "Mobile teams")):
+        editor = form.editor_of(name)
+        assert isinstance(editor, TextField)
+        editor.edit.setText(value)
+    donor = form.donors.editors[0]
+    assert isinstance(donor, RecordField)
+    donor.set_record_id(org)
+    assert form.donors.add_entered()
+    result = form.save()
+    assert result is not None and [e for e, _i in result.added] == ["project_donor"]
+    live = "SELECT count(*) AS n FROM {} WHERE deleted_at IS NULL"
+
+    trigger(window, "edit.undo")
+
+    assert sql(ctx, live.format("project")) == [{"n": 0}]
+    assert sql(ctx, live.format("project_donor")) == [{"n": 0}]
+    trigger(window, "edit.redo")
+    assert sql(ctx, live.format("project")) == [{"n": 1}]
+    assert sql(ctx, live.format("project_donor")) == [{"n": 1}]

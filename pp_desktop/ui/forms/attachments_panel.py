@@ -65,6 +65,7 @@ class AttachmentsPanel(QWidget):
         self.entity = entity
         self.items: list[AttachmentItem] = []
         self.removed: list[str] = []  # ids of stored attachments to delete on save
+        self.added: list[str] = []  # ids stored by the last save
         self.list = QListWidget(self)
         self.list.setObjectName("attachmentList")
         self.list.setMaximumHeight(90)
@@ -198,8 +199,9 @@ class AttachmentsPanel(QWidget):
 
     def apply_additions(self, owner_id: str) -> list[str]:
         """Store the queued files on record ``owner_id`` (after its save); returns messages of
-        files that could not be stored."""
+        files that could not be stored (the ids stored are in :attr:`added`)."""
         problems: list[str] = []
+        self.added = []
         for item in self.items:
             if item.id:
                 continue
@@ -211,6 +213,7 @@ class AttachmentsPanel(QWidget):
                 problems.append(service_message(exc.message))
                 continue
             item.id, item.data = changes.created[0], b""
+            self.added.append(item.id)
         self.removed.clear()
         self._show()
         return problems

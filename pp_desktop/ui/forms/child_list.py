@@ -174,13 +174,16 @@ class ChildList(QWidget):
                 )
                 self._written.append((row, rid))
 
-    def saved(self) -> None:
-        """After the transaction committed: the queued children are stored."""
+    def saved(self) -> list[str]:
+        """After the transaction committed: the queued children are stored; returns their ids."""
+        ids = []
         for row, rid in self._written:
             row["id"] = rid
+            ids.append(rid)
         self._written = []
         self.removed.clear()
         self._show()
+        return ids
 
     def reset(self) -> None:
         """Empty the list (Save & New)."""

@@ -68,6 +68,9 @@ class SaveResult:
     version: int
     before: Row = field(default_factory=dict)
     after: Row = field(default_factory=dict)
+    # (entity, id) of child records and attachments the save added (undo of a creation
+    # removes them with the record)
+    added: list[tuple[str, str]] = field(default_factory=list)
 
 
 class RecordForm(QDialog):
@@ -406,8 +409,10 @@ class RecordForm(QDialog):
             self.banner.show_text(service_message(exc.message))
             return None
         for child in self.child_lists:
-            child.saved()
+            result.added += [(child.entity, rid) for rid in child.saved()]
         problems = self.attachments.apply_additions(result.record_id) if self.attachments else []
+        if self.attachments is not None:
+            result.added += [("attachment", rid) for rid in self.attachments.added]
         if problems:
             QMessageBox.warning(
                 self,

@@ -38,6 +38,15 @@ from pp_desktop.services.validation import ReferenceCache, validate
 from pp_hq.context import HQ_ID, Hq
 from pp_hq.db import hq_change, hq_conflict, hq_owner, hq_quarantine, hq_view
 
+# Records every device receives from HQ (the rest is one officer's field data)
+SHARED = (
+    "organisation",
+    "project",
+    "project_donor",
+    "recommendation",
+    "progress_note",
+    "recommendation_project",
+)
 PROVENANCE = ("origin_device", "created_at", "created_by", "updated_at", "updated_by")
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, default=str).encode
 
@@ -146,9 +155,12 @@ def apply_change(
             row["deleted_at"] is not None,
         )
     mine, mine_deleted, seen = _local_changes(conn, change, sender)
+    # a creation of a record HQ holds is the same creation sent again (ids are UUIDs)
+    seen = seen or (row is not None and change.base_version == 0)
     p = plan(local, change, mine, mine_deleted, now_ms, seen)
     if p.action == SKIP:
-        set_view(conn, sender, change.entity, change.id, change.version, change.hlc)
+        if change.entity in SHARED:
+            set_view(conn, sender, change.entity, change.id, change.version, change.hlc)
         return Outcome(SKIP)
     before = {k: row[k] for k in names} if row is not None else {}
     full = {**before, **{k: v for k, v in p.write.items() if k in names}}
@@ -190,11 +202,12 @@ def apply_change(
                 bundle_seq=None,
             )
         )
-    if row is None:
-        conn.execute(
-            hq_owner.insert().values(entity=change.entity, entity_id=change.id, device=sender)
-        )
-    set_view(conn, sender, change.entity, change.id, change.version, change.hlc)
+    if change.entity in SHARED:  # only shared records travel downstream
+        if row is None:
+            conn.execute(
+                hq_owner.insert().values(entity=change.entity, entity_id=change.id, device=sender)
+            )
+        set_view(conn, sender, change.entity, change.id, change.version, change.hlc)
     if p.action == CONFLICT:
         assert local is not None
         _record_conflict(conn, hq, change, sender, local, p)

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, and_, func, select
 
 from pp_desktop.services.fields import field_names
 from pp_desktop.sync import bundle
-from pp_hq.apply import PROVENANCE, record_table, set_view
+from pp_hq.apply import PROVENANCE, SHARED, record_table, set_view
 from pp_hq.context import HQ_ID, Hq
 from pp_hq.db import (
     hq_change,
@@ -32,14 +32,6 @@ from pp_hq.db import (
     hq_view,
 )
 
-SHARED = (
-    "organisation",
-    "project",
-    "project_donor",
-    "recommendation",
-    "progress_note",
-    "recommendation_project",
-)
 CONFIDENTIAL = "CONFIDENTIAL"
 EXPIRY_DAYS = 30
 

@@ -20,9 +20,9 @@ from pp_desktop.services.merge import Change
 from pp_desktop.sync import bundle, minisign
 from pp_desktop.sync.enrolment_file import check_enrol_proof
 from pp_desktop.sync.errors import BundleRejected
-from pp_hq.apply import apply_change
 from pp_hq.context import Hq
 from pp_hq.db import hq_cursor, hq_device, hq_inbound
+from pp_hq.fast_apply import apply_changes
 
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
@@ -208,6 +208,7 @@ def _apply(
     conflicts: list[dict[str, Any]] = []
     quarantined: list[dict[str, str]] = []
     refs = hq.refs(conn)
+    changes: list[Change] = []
     for item in items:
         if item["t"] == "enrol":
             conn.execute(
@@ -230,8 +231,10 @@ def _apply(
                     )
                 )
             continue
-        change = Change.from_item(item)
-        outcome = apply_change(conn, hq, refs, change, header.sender, header.seq, now_ms)
+        changes.append(Change.from_item(item))
+    for change, outcome in apply_changes(
+        conn, hq, refs, changes, header.sender, header.seq, now_ms
+    ):
         ref = f"{change.entity}:{change.id}"
         if outcome.action == "quarantined":
             quarantined.append({"entity": change.entity, "id": change.id, "reason": outcome.reason})

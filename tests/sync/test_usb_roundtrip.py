@@ -52,14 +52,16 @@ def test_two_devices_and_hq_agree_after_a_conflicting_edit(
         ("project", shared, ["title"])
     ]
     c = open_conflicts[0]
-    assert c.mine == {"title": "Alpha title"} and c.theirs == {"title": "Bravo title"}
+    # HQ's version ("mine") is whichever bundle HQ read first; the other is "theirs"
+    assert {c.mine["title"], c.theirs["title"]} == {"Alpha title", "Bravo title"}
+    keep_alpha = "mine" if c.mine["title"] == "Alpha title" else "theirs"
     # disjoint field merged silently; the later edit (bravo's) shown provisionally everywhere
     for d in (alpha, bravo):
         got = rec.get(d.ctx, "project", shared)
         assert (got["title"], got["budget"]) == ("Bravo title", 1000.0)
 
-    # HQ resolves through the service API: keep HQ's version of the field (alpha's title)
-    hq_conflicts.resolve(hq, c.id, "mine")
+    # HQ resolves through the service API: alpha's title
+    hq_conflicts.resolve(hq, c.id, keep_alpha)
     assert hq_conflicts.list_conflicts(hq) == []
     sync_round(hq, usb, alpha, bravo)
 

@@ -27,6 +27,8 @@ class QuantityField(FieldEditor):
         self.amount = QLineEdit(self)
         self.amount.setObjectName("quantityEdit")
         self.amount.setMaximumWidth(130)
+        # room for "1,250,000.5" whatever the captions around it take in a language
+        self.amount.setMinimumWidth(self.amount.fontMetrics().horizontalAdvance("0" * 11) + 12)
         self.unit = CodeComboBox(None, options, self)
         self.unit.setObjectName("unitCombo")
         self.unit.setMinimumContentsLength(12)
@@ -35,6 +37,7 @@ class QuantityField(FieldEditor):
         self.kg = QLabel(self)
         self.kg.setObjectName("kgEquivalent")
         self.kg.setProperty("role", "hint")
+        self.kg.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)

@@ -353,45 +353,45 @@ def get(ctx: Services, entity: str, rid: str) -> dict[str, Any]:
     return row
 
 
-def restore(ctx: Services, entity: str, ids: Iterable[str]) -> ChangeSet:
-    """Bring soft-deleted records back (undo of a delete); the record is validated again, since
-    what it refers to may have gone meanwhile. Already-live ids are refused: nothing to undo."""
-    done: list[str] = []
+def restore_one(ctx: Services, scope: WriteScope, entity: str, rid: str) -> None:
+    """Bring one soft-deleted record back inside an open write scope (building block); the
+    record is validated again, since what it refers to may have gone meanwhile. A live or
+    unknown id is refused: there is nothing to undo."""
+    conn = scope.conn
     t = table(entity)
     names = field_names(entity)
+    row = conn.execute(select(t).where(t.c.id == rid)).mappings().first()
+    if row is None or row["deleted_at"] is None:
+        raise NotFound(f"That {entity.replace('_', ' ')} is not a deleted record.")
+    values = {k: row[k] for k in names}
+    refs = ctx.refs(conn)
+    _raise_on_errors(entity, validate(entity, values, refs, ctx.today(), _exists_fn(conn)))
+    hlc = ctx.clock.now()
+    version = int(row["version"]) + 1
+    conn.execute(
+        t.update().where(t.c.id == rid),
+        {
+            "deleted_at": None,
+            "version": version,
+            "hlc": hlc,
+            "updated_at": scope.at,
+            "updated_by": scope.ledger.who,
+        },
+    )
+    scope.ledger.audit(
+        scope.at, "restore", entity, rid, dumps({"deleted_at": [row["deleted_at"], None]})
+    )
+    # every field travels: the receiving side may have dropped the tombstoned values
+    scope.ledger.journal(
+        entity, rid, version, hlc, int(row["version"]), str(row["hlc"]), dumps(sorted(names))
+    )
+
+
+def restore(ctx: Services, entity: str, ids: Iterable[str]) -> ChangeSet:
+    """Bring soft-deleted records back (undo of a delete), all or none."""
+    done: list[str] = []
     with ctx.writing() as scope:
-        conn = scope.conn
-        refs = ctx.refs(conn)
         for rid in dict.fromkeys(ids):
-            row = conn.execute(select(t).where(t.c.id == rid)).mappings().first()
-            if row is None or row["deleted_at"] is None:
-                raise NotFound(f"That {entity.replace('_', ' ')} is not a deleted record.")
-            values = {k: row[k] for k in names}
-            _raise_on_errors(entity, validate(entity, values, refs, ctx.today(), _exists_fn(conn)))
-            hlc = ctx.clock.now()
-            version = int(row["version"]) + 1
-            conn.execute(
-                t.update().where(t.c.id == rid),
-                {
-                    "deleted_at": None,
-                    "version": version,
-                    "hlc": hlc,
-                    "updated_at": scope.at,
-                    "updated_by": scope.ledger.who,
-                },
-            )
-            scope.ledger.audit(
-                scope.at, "restore", entity, rid, dumps({"deleted_at": [row["deleted_at"], None]})
-            )
-            # every field travels: the receiving side may have dropped the tombstoned values
-            scope.ledger.journal(
-                entity,
-                rid,
-                version,
-                hlc,
-                int(row["version"]),
-                str(row["hlc"]),
-                dumps(sorted(names)),
-            )
+            restore_one(ctx, scope, entity, rid)
             done.append(rid)
     return ChangeSet(entity, updated=done)

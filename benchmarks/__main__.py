@@ -64,14 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--bulk-rows", type=int, help="rows of the bulk insert (default 100,000)")
     p.add_argument("--repeats", type=int, help="runs per measurement (default 5; lists 7)")
     p.add_argument("--keep", type=Path, help="folder for the big vault, reused across runs")
-    p.add_argument("--only", action="append", choices=["bulk", "lists", "unlock", "sync", "excel"])
+    p.add_argument(
+        "--only", action="append", choices=["bulk", "lists", "unlock", "sync", "excel", "sync_hq"]
+    )
     p.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="results file")
     args = p.parse_args(argv)
 
     n_list = args.rows or (20_000 if args.quick else 1_000_000)
     n_bulk = args.bulk_rows or (20_000 if args.quick else 100_000)
     repeats = args.repeats or (2 if args.quick else 5)
-    only = set(args.only or ["bulk", "lists", "unlock", "sync", "excel"])
+    only = set(args.only or ["bulk", "lists", "unlock", "sync", "excel", "sync_hq"])
     started = time.perf_counter()
     results: list[Result] = []
 
@@ -87,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.sync_format import bench_sync
 
             results.extend(bench_sync(template, work, n_bulk, repeats))
+        if "sync_hq" in only:
+            from benchmarks.sync_hq import bench_sync_hq
+
+            results.append(bench_sync_hq(template, work, n_bulk, min(repeats, 3)))
         if "excel" in only:
             from benchmarks.excel import bench_excel
 

@@ -75,32 +75,41 @@ def apply_changes(
         check = checkers(entity)
         names = field_names(entity)
         sql, cols = insert_sql(entity)
+        # the INSERT's columns: the sync columns in this order, then the fields in FIELDS order
+        assert cols == (*SYNC_COLUMN_NAMES, *names)
+        extra = [c for c in SYNC_COLUMN_NAMES if c != "id"]  # provenance travels in fields
+        now = hq.now()
         rows: list[tuple[Any, ...]] = []
         for i in positions:
             ch = changes[i]
             if ch.base_version != 0 or ch.deleted or ch.id in have:
                 continue
-            given = {k: v for k, v in ch.fields.items() if k in names}
+            fields = ch.fields
+            given = dict(fields)
+            for name in extra:
+                given.pop(name, None)
             quick = check(given)
             if quick is None:
                 continue
-            full = quick[0]
             issues: list[Issue] = []
-            record_rules(entity, full, refs, issues)
-            if any(x.is_error for x in issues):
+            record_rules(entity, quick[0], refs, issues)
+            if issues and any(x.is_error for x in issues):
                 continue  # the general path words the reason and quarantines
-            sync = {
-                "id": ch.id,
-                "version": ch.version,
-                "hlc": ch.hlc,
-                "origin_device": str(ch.fields.get("origin_device") or ""),
-                "created_at": str(ch.fields.get("created_at") or hq.now()),
-                "created_by": str(ch.fields.get("created_by") or ""),
-                "updated_at": str(ch.fields.get("updated_at") or hq.now()),
-                "updated_by": str(ch.fields.get("updated_by") or ""),
-                "deleted_at": None,
-            }
-            rows.append(tuple(sync[c] if c in SYNC_COLUMN_NAMES else full[c] for c in cols))
+            get = fields.get
+            rows.append(
+                (
+                    ch.id,
+                    ch.version,
+                    ch.hlc,
+                    str(get("origin_device") or ""),
+                    str(get("created_at") or now),
+                    str(get("created_by") or ""),
+                    str(get("updated_at") or now),
+                    str(get("updated_by") or ""),
+                    None,
+                    *quick[1],
+                )
+            )
             have.add(ch.id)
             outcomes[i] = Outcome("insert")
         if rows:

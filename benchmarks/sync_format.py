@@ -44,6 +44,7 @@ def typical_changes(template: Path, work: Path, n: int) -> list[dict[str, Any]]:
     rng = random.Random(2026)
     wall = 1_764_300_000_000
     changes = []
+    # the demo generator's seizure values (the same rows `pp-desktop demo` makes), without a vault
     for i, row in enumerate(demo._seizures(rng, refs, TODAY, n)):
         stamp = f"2026-11-28T{8 + i // 36000 % 10:02d}:{i // 600 % 60:02d}:{i // 10 % 60:02d}Z"
         fields = {

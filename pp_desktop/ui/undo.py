@@ -65,7 +65,8 @@ class _ServiceCommand(QUndoCommand):
 
 
 class EditCommand(_ServiceCommand):
-    """Field changes of one record: undo writes the old values back."""
+    """An edit of one record: undo writes the old field values back and takes back the child
+    records and attachments the save added or deleted, in one transaction; redo repeats it."""
 
     def __init__(self, ctx: Services, result: SaveResult, report: Report) -> None:
         super().__init__(
@@ -78,19 +79,38 @@ class EditCommand(_ServiceCommand):
         self.before: Row = dict(result.before)
         self.after: Row = dict(result.after)
         self.version = result.version
+        self.added = list(result.added)
+        self.deleted = list(result.deleted)
 
-    def _write(self, values: Row) -> None:
-        changes = records.update(
-            self.ctx, self.entity, self.record_id, values, expected_version=self.version
-        )
-        if changes.updated:
+    def _write(
+        self, values: Row, restore: list[tuple[str, str]], delete: list[tuple[str, str]]
+    ) -> None:
+        changed = False
+        with self.ctx.writing() as scope:
+            if values:
+                changed = (
+                    records.update_one(
+                        self.ctx,
+                        scope,
+                        self.entity,
+                        self.record_id,
+                        values,
+                        expected_version=self.version,
+                    )
+                    is not None
+                )
+            for entity, rid in restore:
+                records.restore_one(self.ctx, scope, entity, rid)
+            for entity, rid in delete:
+                records.delete_one(self.ctx, scope, entity, rid)
+        if changed:
             self.version += 1
 
     def apply(self) -> None:
-        self._write(self.after)
+        self._write(self.after, self.added, self.deleted)
 
     def revert(self) -> None:
-        self._write(self.before)
+        self._write(self.before, self.deleted, self.added)
 
 
 class CreateCommand(_ServiceCommand):
@@ -158,10 +178,10 @@ class DeleteCommand(_ServiceCommand):
 
 
 def command_for(ctx: Services, result: SaveResult, report: Report) -> QUndoCommand | None:
-    """The undo step of a form's save (None when it changed no field of the record)."""
+    """The undo step of a form's save (None when it changed nothing)."""
     if result.created:
         return CreateCommand(ctx, result.entity, result.record_id, report, result.added)
-    if result.after:
+    if result.after or result.added or result.deleted:
         return EditCommand(ctx, result, report)
     return None
 

@@ -371,3 +371,49 @@ def test_undo_of_a_new_project_removes_its_donors_too(
     trigger(window, "edit.redo")
     assert sql(ctx, live.format("project")) == [{"n": 1}]
     assert sql(ctx, live.format("project_donor")) == [{"n": 1}]
+
+
+def test_undo_of_an_edit_takes_back_donor_changes_with_the_fields(
+    qtbot: Any, window: MainWindow, session: Session, answers: list[str]
+) -> None:
+    from pp_desktop.ui.forms.project_form import ProjectForm
+    from pp_desktop.ui.forms.record_field import RecordField
+
+    ctx = session.ctx
+    japan = rec.create(ctx, "organisation", {"name": "Japan", "kind": "10"}).created[0]
+    norway = rec.create(ctx, "organisation", {"name": "Norway", "kind": "10"}).created[0]
+    project = rec.create(ctx, "project", {"identifier": "XM-5", "title": "Old title"}).created[0]
+    old_donor = rec.create(
+        ctx, "project_donor", {"project_id": project, "organisation_id": japan}
+    ).created[0]
+    form = window.writes.open_form("project", project)
+    assert isinstance(form, ProjectForm)
+    title = form.editor_of("title")
+    assert isinstance(title, TextField)
+    title.edit.setText("New title")
+    form.donors.list.setCurrentRow(0)
+    form.donors.remove_selected()
+    donor = form.donors.editors[0]
+    assert isinstance(donor, RecordField)
+    donor.set_record_id(norway)
+    assert form.donors.add_entered()
+    form.save_and_close()
+
+    def state() -> tuple[str, set[str]]:
+        donors = sql(
+            ctx,
+            "SELECT organisation_id FROM project_donor WHERE deleted_at IS NULL "
+            "AND project_id = :p",
+            p=project,
+        )
+        return rec.get(ctx, "project", project)["title"], {d["organisation_id"] for d in donors}
+
+    assert state() == ("New title", {norway})
+    audits_before = len(sql(ctx, "SELECT seq FROM audit_entry"))
+    trigger(window, "edit.undo")
+    assert state() == ("Old title", {japan})
+    assert rec.get(ctx, "project_donor", old_donor)["organisation_id"] == japan
+    # one transaction: update + restore + delete
+    assert len(sql(ctx, "SELECT seq FROM audit_entry")) == audits_before + 3
+    trigger(window, "edit.redo")
+    assert state() == ("New title", {norway})

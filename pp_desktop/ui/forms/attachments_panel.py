@@ -66,6 +66,7 @@ class AttachmentsPanel(QWidget):
         self.items: list[AttachmentItem] = []
         self.removed: list[str] = []  # ids of stored attachments to delete on save
         self.added: list[str] = []  # ids stored by the last save
+        self.deleted: list[str] = []  # ids deleted by the last save
         self.list = QListWidget(self)
         self.list.setObjectName("attachmentList")
         self.list.setMaximumHeight(90)
@@ -194,6 +195,7 @@ class AttachmentsPanel(QWidget):
 
     def apply_removals(self, scope: WriteScope) -> None:
         """Delete the removed attachments inside the form's save transaction."""
+        self.deleted = list(self.removed)
         for rid in self.removed:
             records.delete_one(self.ctx, scope, "attachment", rid)
 

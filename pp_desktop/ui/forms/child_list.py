@@ -174,16 +174,17 @@ class ChildList(QWidget):
                 )
                 self._written.append((row, rid))
 
-    def saved(self) -> list[str]:
-        """After the transaction committed: the queued children are stored; returns their ids."""
-        ids = []
+    def saved(self) -> tuple[list[str], list[str]]:
+        """After the transaction committed: returns the ids (added, deleted) by the save."""
+        added = []
         for row, rid in self._written:
             row["id"] = rid
-            ids.append(rid)
+            added.append(rid)
+        deleted = list(self.removed)
         self._written = []
         self.removed.clear()
         self._show()
-        return ids
+        return added, deleted
 
     def reset(self) -> None:
         """Empty the list (Save & New)."""

@@ -68,9 +68,10 @@ class SaveResult:
     version: int
     before: Row = field(default_factory=dict)
     after: Row = field(default_factory=dict)
-    # (entity, id) of child records and attachments the save added (undo of a creation
-    # removes them with the record)
+    # (entity, id) of child records and attachments the save added and deleted (undo takes
+    # them back with the fields)
     added: list[tuple[str, str]] = field(default_factory=list)
+    deleted: list[tuple[str, str]] = field(default_factory=list)
 
 
 class RecordForm(QDialog):
@@ -409,10 +410,13 @@ class RecordForm(QDialog):
             self.banner.show_text(service_message(exc.message))
             return None
         for child in self.child_lists:
-            result.added += [(child.entity, rid) for rid in child.saved()]
+            added, deleted = child.saved()
+            result.added += [(child.entity, rid) for rid in added]
+            result.deleted += [(child.entity, rid) for rid in deleted]
         problems = self.attachments.apply_additions(result.record_id) if self.attachments else []
         if self.attachments is not None:
             result.added += [("attachment", rid) for rid in self.attachments.added]
+            result.deleted += [("attachment", rid) for rid in self.attachments.deleted]
         if problems:
             QMessageBox.warning(
                 self,

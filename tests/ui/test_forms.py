@@ -533,3 +533,15 @@ def test_saving_an_unchanged_record_writes_nothing(
     assert result is not None and result.after == {}
     assert ledger(ctx) == before
     assert rec.get(ctx, entity, rid)["version"] == 1
+
+
+def test_typing_starts_in_the_first_field(qtbot: Any, session: Session) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    form = open_form(qtbot, session, "seizure")
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    first = form.editor_of("seized_on")
+    assert first is not None
+    focused = QApplication.focusWidget()
+    assert focused is first.focusProxy() or first.focusProxy().isAncestorOf(focused)

@@ -165,6 +165,8 @@ class RecordForm(QDialog):
         self.heading.setText(self.title())
         self.setWindowTitle(self.title())
         self._fit_screen()
+        if self.editors:  # keyboard-first: typing starts in the first field
+            self.editors[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit_screen(self) -> None:
         """As large as the fields need, within the screen (1366×768 laptops included)."""

@@ -1,8 +1,9 @@
 """A project's budget total as IATI budget periods (a period is at most a year) and back.
 
 The vault keeps one total per project. Exported, it is spread over consecutive periods of at
-most a year from the project's start to its end, pro rata to the days of each period, rounded to
-cents with the remainder in the last period, so the periods add up to the total exactly. Marked
+most a year from the project's start to its end, pro rata to the days of each period (as
+differences of running totals rounded to cents), so the periods add up to the total exactly and
+none is negative. Marked
 BudgetStatus 1 (indicative): the yearly split is an estimate, the total is the officer's figure.
 Imported, the periods are added up again (revised budgets replace the original ones of the same
 period).
@@ -38,18 +39,25 @@ def periods(start: date, end: date) -> list[tuple[date, date]]:
 
 
 def split_total(total: Decimal, start: date, end: date, currency: str) -> list[Budget]:
-    """``total`` spread over the yearly periods of ``start``..``end``; the sum is ``total``."""
+    """``total`` spread over the yearly periods of ``start``..``end``; the sum is ``total``.
+
+    Each period gets the difference of two rounded running totals (never a negative share,
+    however the cents fall), the last running total being ``total`` itself."""
     spans = periods(start, end)
     days_total = (end - start).days + 1
     budgets: list[Budget] = []
     given = Decimal(0)
+    days = 0
     for i, (a, b) in enumerate(spans):
+        days += (b - a).days + 1
         if i == len(spans) - 1:
-            share = total - given
+            running = total
         else:
-            share = (total * ((b - a).days + 1) / days_total).quantize(CENT, ROUND_HALF_EVEN)
-            given += share
-        budgets.append(Budget(a.isoformat(), b.isoformat(), share, currency, TYPE_ORIGINAL, "1"))
+            running = min((total * days / days_total).quantize(CENT, ROUND_HALF_EVEN), total)
+        budgets.append(
+            Budget(a.isoformat(), b.isoformat(), running - given, currency, TYPE_ORIGINAL, "1")
+        )
+        given = running
     return budgets
 
 

@@ -121,6 +121,8 @@ class _Run:
                 text("SELECT id, code FROM recommendation WHERE deleted_at IS NULL")
             )
         }
+        # identifiers of every project, live or deleted: one query instead of one per activity
+        self.identifiers = {str(i) for (i,) in conn.execute(text("SELECT identifier FROM project"))}
         self.pending: set[str] = set()  # ids of organisations created by this import
         self.seen: dict[str, int] = {}
         self.country2 = ALPHA3_TO_ALPHA2.get(preview.country, "")
@@ -257,8 +259,8 @@ class _Run:
         return oid
 
     def _exists(self, entity: str, rid: str) -> bool:
-        if rid in self.pending:
-            return True
+        if rid in self.pending or (entity == "organisation" and rid in self.org_names):
+            return True  # every live organisation is indexed already: no query needed
         row = self.conn.execute(
             text(f"SELECT 1 FROM {entity} WHERE id = :i AND deleted_at IS NULL"), {"i": rid}
         ).first()
@@ -299,13 +301,15 @@ class _Run:
                     rec_ids.append(self.recs[tag.code])
                 else:
                     notes.append(f"recommendation {tag.code} is not in this vault; not linked")
-        current = (
-            self.conn.execute(
-                text("SELECT * FROM project WHERE identifier = :i"), {"i": act.identifier}
+        current = None
+        if act.identifier in self.identifiers:  # most of a donor file is usually new
+            current = (
+                self.conn.execute(
+                    text("SELECT * FROM project WHERE identifier = :i"), {"i": act.identifier}
+                )
+                .mappings()
+                .first()
             )
-            .mappings()
-            .first()
-        )
         if current is not None and current["deleted_at"] is not None:
             raise _Skip("a project with this identifier was deleted in this vault.")
         values = records.normalise("project", values)

@@ -249,6 +249,10 @@ def seal(
         lines = encode_items(items)
     if not recipients:
         raise ValueError("seal needs at least one age recipient")
+    limits = DEFAULT_LIMITS
+    if len(lines) > limits.max_items or sum(map(len, lines)) + len(lines) > limits.max_body_bytes:
+        # a receiver would refuse it as too-large: split with seal_series / chunk instead
+        raise ValueError(f"{len(lines):,} items are too many or too large for one bundle")
     fields: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "kind": kind,
@@ -370,6 +374,8 @@ def open_inner(
 ) -> list[dict[str, Any]]:
     """Steps 6-8: decrypt with ``identity``, inner header equals ``header``, bounded
     decompression, item count, shapes, known entities and fields. Returns the items."""
+    if len(age) > limits.max_age_bytes:  # also here, for a caller that skipped read_outer
+        raise BundleRejected("too-large", f"{len(age):,} bytes, limit {limits.max_age_bytes:,}")
     if agecrypt.recipient_id(agecrypt.recipient_of(identity)) not in header.recipients:
         raise BundleRejected("not-for-us", f"recipients {header.recipient}")
     plain = agecrypt.decrypt(age, identity)

@@ -443,6 +443,8 @@ def test_seal_refuses_what_the_receiver_would_refuse(dev: Party, hq: Party) -> N
         _seal(dev, hq, seq=0)
     with pytest.raises(ValueError):
         _seal(dev, hq, [change(fields={"quantity": float("nan")})])
+    with pytest.raises(ValueError, match="too many"):
+        _seal(dev, hq, [change(n) for n in range(10_001)])  # one bundle a receiver would refuse
 
 
 def test_header_json_is_strict() -> None:

@@ -150,7 +150,9 @@ class Column:
     @property
     def width(self) -> int:
         """Column width in characters."""
-        return _WIDTH.get(self.kind, 36 if self.code == "id" else 20)
+        if self.kind == "key":
+            return 38 if self.code == "id" else 9
+        return _WIDTH.get(self.kind, 20)
 
     @property
     def redactable(self) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.workbook.workbook import Workbook  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
@@ -20,8 +20,11 @@ from pp_desktop.exchange.excel.cells import LABEL_SEP, NO, YES, clean_text
 from pp_desktop.exchange.excel.columns import NUMBER_FORMAT, Column
 from pp_desktop.exchange.excel.staging import sheet_stream
 
-HEADER_FONT = Font(bold=True)
+HEADER_FONT = Font(bold=True, color="1F3864")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
+# The header is filled explicitly as well: LibreOffice does not draw Excel's table styles.
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_HEIGHT = 45  # points: room for a label over three lines
 MAX_EXCEL_ROWS = 1_048_576
 
 Converter = Callable[[Any], Any] | None
@@ -119,12 +122,14 @@ class DataSheet:
             dim.width = c.width
             if c.kind in NUMBER_FORMAT:  # the format of rows a counterpart adds by hand
                 dim.number_format = NUMBER_FORMAT[c.kind]
+        ws.row_dimensions[1].height = HEADER_HEIGHT
         sheet_stream(ws, folder)
         header = []
         for h in self.headers:
             cell = WriteOnlyCell(ws, h)
             cell.font = HEADER_FONT
             cell.alignment = HEADER_ALIGN
+            cell.fill = HEADER_FILL
             header.append(cell)
         ws.append(header)
         self._validations(lang, lists)

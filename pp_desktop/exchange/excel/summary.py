@@ -31,7 +31,7 @@ _T: dict[str, dict[str, str]] = {
         "province_title": "Seizures by province (kilogram equivalent)",
         "country": "Country",
         "province": "Province",
-        "kg": "Kilogram equivalent",
+        "kg": "kg equivalent",
         "n": "Seizures",
         "rec_title": "Recommendations by status",
         "status": "Status",
@@ -53,7 +53,7 @@ _T: dict[str, dict[str, str]] = {
         "province_title": "Изъятия по провинциям (эквивалент, кг)",
         "country": "Страна",
         "province": "Провинция",
-        "kg": "Эквивалент, кг",
+        "kg": "Экв., кг",
         "n": "Изъятий",
         "rec_title": "Рекомендации по статусам",
         "status": "Статус",
@@ -93,9 +93,9 @@ def write_summary(
     w = words(lang)
     ws: Any = wb.create_sheet(w["summary"])
     months = sorted({m for _d, m, _kg, _n in data.by_drug_month})
-    ws.column_dimensions["A"].width = 34
-    for i in range(2, len(months) + 3):
-        ws.column_dimensions[get_column_letter(i)].width = 12
+    ws.column_dimensions["A"].width = 50
+    for i in range(2, max(len(months) + 3, 5)):
+        ws.column_dimensions[get_column_letter(i)].width = 14
     sheet_stream(ws, folder)
 
     def label(kind: str, code: str) -> str:
@@ -121,15 +121,12 @@ def write_summary(
     )
     ws.append([])
     ws.append([_cell(ws, w["province_title"], TITLE)])
-    ws.append([_cell(ws, h, BOLD) for h in (w["country"], w["province"], w["kg"], w["n"])])
+    ws.append([_cell(ws, h, BOLD) for h in (w["province"], w["kg"], w["n"], w["country"])])
     for country, province, kg, n in data.by_province:
-        ws.append(
-            [label("country", country), label("province", province), _cell(ws, kg, fmt=KG), n]
-        )
+        ws.append([label("province", province), _cell(ws, kg, fmt=KG), n, country])
     ws.append(
         [
             _cell(ws, w["total"], BOLD),
-            None,
             _cell(ws, sum(r[2] for r in data.by_province), BOLD, KG),
             _cell(ws, sum(r[3] for r in data.by_province), BOLD),
         ]

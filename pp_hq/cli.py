@@ -18,6 +18,21 @@ from typing import Any
 
 def _home(p: argparse.ArgumentParser) -> None:
     p.add_argument("--home", type=Path, required=True, metavar="DIR", help="HQ home folder")
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="passphrase of HQ's key files (init: protect them with it)",
+    )
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    """The key passphrase from ``--passphrase-file`` (one trailing newline stripped)."""
+    path = getattr(args, "passphrase_file", None)
+    if path is None:
+        return None
+    text = Path(path).read_text(encoding="utf-8")
+    return text[:-1] if text.endswith("\n") else text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,13 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _hq(args: argparse.Namespace) -> Any:
     from pp_hq.context import Hq
 
-    return Hq(args.home)
+    return Hq(args.home, passphrase=_passphrase(args))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     from pp_hq.context import Hq
 
-    hq = Hq.init(args.home, args.root_keys)
+    hq = Hq.init(args.home, args.root_keys, _passphrase(args))
     print(f"HQ home created in {args.home}.")
     print(f"Root fingerprint (officers confirm it at enrolment): {hq.keys.root.fingerprint()}")
     where = args.root_keys or (args.home / "root-keys")
@@ -145,7 +160,7 @@ def cmd_device_revoke(args: argparse.Namespace) -> int:
 def cmd_rotate_key(args: argparse.Namespace) -> int:
     from pp_hq.keys import rotate_online_key
 
-    doc = rotate_online_key(args.home, args.root_keys)
+    doc = rotate_online_key(args.home, args.root_keys, _passphrase(args))
     print(
         f"New online key in root version {doc.version} (valid until {doc.online_expires}); "
         "devices receive it with their next downstream bundle."

@@ -22,13 +22,18 @@ class Hq:
     """HQ over its home folder. ``today`` is HQ's local date (validation tolerates a day)."""
 
     def __init__(
-        self, home: Path, today: Callable[[], date] = date.today, url: str | None = None
+        self,
+        home: Path,
+        today: Callable[[], date] = date.today,
+        url: str | None = None,
+        passphrase: str | None = None,
     ) -> None:
         if not (home / "root.json").is_file():
             raise HomeError(f"{home} is not an HQ home. Run 'pp-hq init --home {home}' first.")
         self.home = home
         self.today = today
-        self.keys: HqKeys = load_keys(home)
+        self._passphrase = passphrase
+        self.keys: HqKeys = load_keys(home, passphrase)
         self.engine: Engine = open_engine(home, url)
         create_schema(self.engine)
         with self.engine.connect() as conn:
@@ -36,17 +41,17 @@ class Hq:
         self.clock = HybridClock(HQ_ID, str(row[0]) if row else None)
 
     @classmethod
-    def init(cls, home: Path, root_keys: Path | None = None) -> Hq:
+    def init(cls, home: Path, root_keys: Path | None = None, passphrase: str | None = None) -> Hq:
         """Create a new HQ home: keys, root document, database with the shipped code lists."""
-        init_home(home, root_keys)
-        hq = cls(home)
+        init_home(home, root_keys, passphrase)
+        hq = cls(home, passphrase=passphrase)
         with hq.engine.begin() as conn:
             seed_reference_data(conn)
         return hq
 
     def reload_keys(self) -> None:
         """Re-read the keys (after a rotation)."""
-        self.keys = load_keys(self.home)
+        self.keys = load_keys(self.home, self._passphrase)
 
     def refs(self, conn: Connection) -> ReferenceCache:
         """HQ's reference codes."""

@@ -39,13 +39,13 @@ def _stamp(days: int) -> str:
     return (datetime.now(UTC) + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _write_signing_key(path: Path, key: minisign.SigningKey) -> None:
+def _write_signing_key(path: Path, key: minisign.SigningKey, passphrase: str | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    keyfiles.save_signing_key(path, key)
+    keyfiles.save_signing_key(path, key, passphrase)
 
 
-def _read_signing_key(path: Path) -> minisign.SigningKey:
-    return keyfiles.load_signing_key(path)
+def _read_signing_key(path: Path, passphrase: str | None = None) -> minisign.SigningKey:
+    return keyfiles.load_signing_key(path, passphrase)
 
 
 def root_keys_dir(home: Path, root_keys: Path | None) -> Path:
@@ -70,12 +70,12 @@ def _write_root(home: Path, doc: RootDocument) -> None:
     atomic_write_bytes(home / "root.json", text.encode("utf-8"), mode=0o644)
 
 
-def load_root_keys(folder: Path) -> list[minisign.SigningKey]:
+def load_root_keys(folder: Path, passphrase: str | None = None) -> list[minisign.SigningKey]:
     """Every root key in ``folder``."""
     paths = sorted(folder.glob("root-*.key"))
     if not paths:
         raise KeyFileError(f"No root keys in {folder}. Is the removable drive plugged in?")
-    return [_read_signing_key(p) for p in paths]
+    return [_read_signing_key(p, passphrase) for p in paths]
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,11 @@ class HqKeys:
         return self.online[max(known) if known else min(self.online)]
 
 
-def init_home(home: Path, root_keys: Path | None = None) -> RootDocument:
-    """Create HQ's keys and root document in ``home``; refuses an initialised home."""
+def init_home(
+    home: Path, root_keys: Path | None = None, passphrase: str | None = None
+) -> RootDocument:
+    """Create HQ's keys and root document in ``home`` (key files encrypted under
+    ``passphrase`` when given); refuses an initialised home."""
     if (home / "root.json").exists():
         raise HomeError(f"{home} is already an HQ home.")
     home.mkdir(parents=True, exist_ok=True)
@@ -102,11 +105,11 @@ def init_home(home: Path, root_keys: Path | None = None) -> RootDocument:
     rk_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     roots = [minisign.SigningKey.generate() for _ in range(ROOT_KEY_COUNT)]
     for n, key in enumerate(roots, 1):
-        _write_signing_key(rk_dir / f"root-{n}.key", key)
+        _write_signing_key(rk_dir / f"root-{n}.key", key, passphrase)
     online = minisign.SigningKey.generate()
-    _write_signing_key(home / "keys" / "online-1.key", online)
+    _write_signing_key(home / "keys" / "online-1.key", online, passphrase)
     identity, recipient = agecrypt.new_identity()
-    keyfiles.save_age_identity(home / "keys" / "age.key", identity)
+    keyfiles.save_age_identity(home / "keys" / "age.key", identity, passphrase)
     doc = new_root(
         root_keys=[k.public for k in roots],
         threshold=ROOT_THRESHOLD,
@@ -121,25 +124,28 @@ def init_home(home: Path, root_keys: Path | None = None) -> RootDocument:
     return doc
 
 
-def load_keys(home: Path) -> HqKeys:
+def load_keys(home: Path, passphrase: str | None = None) -> HqKeys:
     """The keys the running HQ needs (never the root keys)."""
     root = read_root(home)
     online: dict[int, minisign.SigningKey] = {}
     for path in (home / "keys").glob("online-*.key"):
         version = int(path.stem.split("-", 1)[1])
-        online[version] = _read_signing_key(path)
+        online[version] = _read_signing_key(path, passphrase)
     if root.version not in online:
         raise KeyFileError(f"The online key of root version {root.version} is missing.")
     if online[root.version].public != root.online_key:
         raise KeyFileError("The online key does not match the root document.")
-    return HqKeys(root, online, keyfiles.load_age_identity(home / "keys" / "age.key"))
+    age = keyfiles.load_age_identity(home / "keys" / "age.key", passphrase)
+    return HqKeys(root, online, age)
 
 
-def rotate_online_key(home: Path, root_keys: Path | None = None) -> RootDocument:
+def rotate_online_key(
+    home: Path, root_keys: Path | None = None, passphrase: str | None = None
+) -> RootDocument:
     """A new online key in a new root document signed by the root keys (the threshold of the
     old and of the new root: the same keys here). Devices receive it downstream."""
     current = read_root(home)
-    roots = load_root_keys(root_keys_dir(home, root_keys))
+    roots = load_root_keys(root_keys_dir(home, root_keys), passphrase)
     online = minisign.SigningKey.generate()
     doc = new_root(
         root_keys=current.root_keys,
@@ -152,6 +158,6 @@ def rotate_online_key(home: Path, root_keys: Path | None = None) -> RootDocument
     )
     doc = sign_root(doc, roots)
     verify_root(doc, current)
-    _write_signing_key(home / "keys" / f"online-{doc.version}.key", online)
+    _write_signing_key(home / "keys" / f"online-{doc.version}.key", online, passphrase)
     _write_root(home, doc)
     return doc

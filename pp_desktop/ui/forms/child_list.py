@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pp_desktop.services import records
 from pp_desktop.services.context import Services, WriteScope
 from pp_desktop.ui import theme
+from pp_desktop.ui.forms.date_field import DateField
 from pp_desktop.ui.forms.editor import FieldEditor
 from pp_desktop.ui.forms.record_choices import children
 from pp_desktop.ui.forms.record_field import RecordField
@@ -77,7 +78,8 @@ class ChildList(QWidget):
             label = QLabel(caption, self)
             label.setBuddy(editor)
             entry.addWidget(label)
-            entry.addWidget(editor, 1)
+            # text and pickers take the width; a date or an amount needs only its own
+            entry.addWidget(editor, 0 if isinstance(editor, DateField | NumberField) else 1)
         entry.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -154,7 +154,9 @@ class RecordForm(QDialog):
         self._timer.timeout.connect(self.run_check)
 
         self.build()
-        for column in self._columns:
+        for i, column in enumerate(self._columns):
+            if column.count() == 0:  # a one-column form: the fields take the whole width
+                columns.setStretch(i, 0)
             column.addStretch(1)
         self._assemble()
         self.load(self.record if self.record else self.defaults())

@@ -88,6 +88,7 @@ class NumberField(FieldEditor):
         self.integer = integer
         self.edit = QLineEdit(self)
         self.edit.setMaximumWidth(160)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("0" * 10) + 12)
         layout = _bare(QHBoxLayout(self))
         layout.addWidget(self.edit)
         layout.addStretch(1)

@@ -97,3 +97,31 @@ def test_an_old_xls_saved_by_libreoffice_is_refused(ctx: Services, tmp_path: Pat
     libreoffice(tmp_path, "xls", out, tmp_path / "old")
     with pytest.raises(ImportRefused, match=r"Excel 97-2003 \(.xls\)"):
         preview_import(ctx, tmp_path / "old" / "e.xls")
+
+
+def test_libreoffice_opens_the_error_report(ctx: Services, tmp_path: Path) -> None:
+    from pp_desktop.exchange.excel.report import write_error_report
+
+    fill(ctx)
+    out = tmp_path / "e.xlsx"
+    export(ctx, out, entities=["organisation"])
+    wb = load_workbook(out)
+    ws = wb["Organisations"]
+    ws.cell(2, 6).value = "NOWHERE"  # country
+    ws.cell(3, 3).value = None  # name: required
+    wb.save(out)
+    plan = preview_import(ctx, out)
+    assert plan.error_count == 2
+    report = tmp_path / "report.xlsx"
+    write_error_report(plan, report)
+    outdir = tmp_path / "csv"
+    libreoffice(tmp_path, ALL_SHEETS_CSV, report, outdir)
+    with (outdir / "report-Errors.csv").open(encoding="utf-8", newline="") as fh:
+        errors = list(csv.reader(fh))
+    assert [r[:3] for r in errors[1:]] == [
+        ["Organisations", "2", "country"],
+        ["Organisations", "3", "name"],
+    ]
+    with (outdir / "report-Organisations.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) == len(db_rows(ctx, "organisation")) + 1 and rows[1][5] == "NOWHERE"

@@ -545,3 +545,17 @@ def test_typing_starts_in_the_first_field(qtbot: Any, session: Session) -> None:
     assert first is not None
     focused = QApplication.focusWidget()
     assert focused is first.focusProxy() or first.focusProxy().isAncestorOf(focused)
+
+
+def test_screenshot_of_the_form_with_findings(qtbot: Any, session: Session, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from pp_desktop.ui.forms.screenshot import SIZE, fill_with_findings, render_seizure_form
+
+    form = open_form(qtbot, session, "seizure")
+    fill_with_findings(form)
+    assert "AF-BAL is not a province of TJK" in form.banner.text()
+    assert "62,000 kg is unusually large" in form.banner.text()
+    path = render_seizure_form(session, tmp_path)
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == SIZE

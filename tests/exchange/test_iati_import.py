@@ -364,3 +364,27 @@ def test_files_over_the_size_cap_are_refused(ctx: Services) -> None:
 def test_a_missing_file_is_a_clear_error(ctx: Services, tmp_path: Path) -> None:
     with pytest.raises(NotWellFormed, match="cannot be read"):
         import_activities(ctx, tmp_path / "nope.xml")
+
+
+def test_the_reader_keeps_only_the_current_activity_in_memory(tmp_path: Path) -> None:
+    from pp_desktop.exchange.iati.reader import ActivityFile
+    from tests.exchange.test_iati_support import generate_file
+
+    src = tmp_path / "many.xml"
+    generate_file(src, 300)
+    # extension elements between activities are freed as well
+    text = src.read_text(encoding="utf-8").replace(
+        "</iati-activity>\n",
+        '</iati-activity>\n<x:junk xmlns:x="urn:x">' + "j" * 500 + "</x:junk>\n",
+    )
+    src.write_text(text, encoding="utf-8")
+    held = []
+    with ActivityFile(src) as source:
+        for act in source:
+            held.append(len(source._root))  # children of the root still in memory
+            assert act.title.startswith("Generated activity")
+    assert len(held) == 300
+    # 600 children in all; only the current one and what the parser has read ahead of it (one
+    # 32 KiB chunk, about 35 children here) are in memory at any time
+    assert max(held) < 60, max(held)
+    assert held[-1] <= 3  # the junk before it (emptied), the activity, the junk after it

@@ -277,10 +277,12 @@ class ActivityFile:
         root = self._root
         while (item := self._next()) is not None:
             event, el = item
-            if event != "end" or el.tag != "iati-activity" or el.getparent() is not root:
+            if event != "end" or el.getparent() is not root:
                 continue
-            yield parse_activity(el, self.prefer_lang)
-            # free what was read: this activity and every earlier sibling
+            if el.tag == "iati-activity":
+                yield parse_activity(el, self.prefer_lang)
+            # free what was read: this child of the root (an activity, or anything else a
+            # file may hold between activities) and every earlier sibling
             el.clear(keep_tail=False)
             while el.getprevious() is not None:
                 del root[0]

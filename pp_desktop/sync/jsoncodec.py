@@ -1,17 +1,21 @@
 """JSON of bundle lines: ``orjson`` when installed (several times faster), else the stdlib.
 
 Both sides read what either writes: one compact JSON value per line, UTF-8. The two differ only
-where the stdlib is laxer, and there orjson is what we want: it refuses lone surrogates in
-strings and integers beyond 64 bits. Non-finite numbers (NaN, infinities) have no JSON form:
-the stdlib encoder refuses them, and orjson would silently write ``null``, so every change line
-orjson writes is checked (its ``null`` count against the change's ``None`` values, at C speed)
-and re-encoded by the strict stdlib encoder when they differ, which raises for a NaN.
+where the stdlib is laxer; the stdlib reader here is made to read like orjson (lone surrogates
+and numbers that overflow a double refused, integers beyond 64 bits read as floats), so that
+every receiver accepts and refuses the same bundles.
+
+Non-finite numbers (NaN, infinities) have no JSON form: the stdlib encoder refuses them, and
+orjson would silently write ``null``, so every change line orjson writes is checked (its
+``null`` count against the change's ``None`` values, at C speed) and re-encoded by the strict
+stdlib encoder when they differ, which raises for a NaN.
 """
 
 from __future__ import annotations
 
 import json
 import json.encoder
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -43,9 +47,27 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+_INT_MIN, _INT_MAX = -(2**63), 2**64 - 1
+
+
+def _parse_int(text: str) -> int | float:
+    value = int(text)
+    # as orjson reads it, so that both readers accept and refuse the same bundles
+    return value if _INT_MIN <= value <= _INT_MAX else float(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # "1e400": orjson refuses it too
+        raise ValueError("number out of range")
+    return value
+
+
 # The C scanner straight on each line: strict (no whitespace, one value per line) and faster
 # than json.loads, which re-matches whitespace around every call.
-_decoder = json.JSONDecoder(parse_constant=_no_constants)
+_decoder = json.JSONDecoder(
+    parse_constant=_no_constants, parse_int=_parse_int, parse_float=_parse_float
+)
 _scan: Callable[[str, int], tuple[Any, int]] = _decoder.scan_once  # type: ignore[attr-defined]
 
 
@@ -99,4 +121,7 @@ def decode(line: bytes) -> Any:
         raise ValueError("not JSON") from None
     if end != len(text):
         raise ValueError("more than one JSON value")
+    if "\\u" in text and ("\\ud" in text.lower()):
+        # an escaped surrogate: orjson refuses a lone one, so must we (a pair is fine)
+        json.dumps(value, ensure_ascii=False).encode("utf-8")  # UnicodeEncodeError if lone
     return value

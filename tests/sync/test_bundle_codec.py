@@ -90,3 +90,28 @@ def test_what_json_cannot_carry(monkeypatch: pytest.MonkeyPatch, impl: str) -> N
     loop["self"] = loop
     with pytest.raises(ValueError):
         jsoncodec.encode(loop)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"1e400",
+        b"[18446744073709551616, -9223372036854775809, 5]",
+        b'"\\ud800"',
+        b'"\\uD800x"',
+        b'"\\ud83d\\ude00 pair"',
+        b'{"a":1.5e3,"b":-0.0,"c":18446744073709551615}',
+    ],
+)
+def test_both_readers_agree_on_edge_cases(monkeypatch: pytest.MonkeyPatch, line: bytes) -> None:
+    outcomes = []
+    for impl in jsoncodec.available():
+        with monkeypatch.context() as m:
+            _use(m, impl)
+            try:
+                outcomes.append(repr(jsoncodec.decode(line)))
+            except ValueError:
+                outcomes.append("refused")
+    assert len(set(outcomes)) == 1, outcomes
+    if line.startswith(b"1e400") or b"ud800" in line.lower():
+        assert outcomes[0] == "refused"

@@ -11,13 +11,14 @@ import contextlib
 import hashlib
 import json
 import zlib
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pp_desktop.sync import agecrypt, bundle, minisign, trust
+from pp_desktop.sync import agecrypt, bundle, jsoncodec, minisign, trust
 from pp_desktop.sync.enrolment_file import EnrolmentFile
 from pp_desktop.sync.errors import BundleRejected, EnrolmentFileError, RootRejected
 
@@ -58,6 +59,19 @@ json_values = st.recursive(
     ),
     max_leaves=20,
 )
+
+
+@contextlib.contextmanager
+def _codec(impl: str) -> Iterator[None]:
+    """Run the block with one JSON implementation (orjson or stdlib)."""
+    saved = jsoncodec._orjson
+    if impl == "stdlib":
+        jsoncodec._orjson = None
+    try:
+        assert jsoncodec.implementation() == impl
+        yield
+    finally:
+        jsoncodec._orjson = saved
 
 
 def _open(age: bytes, sig: bytes) -> tuple[bundle.Header, list[dict[str, Any]]]:
@@ -145,12 +159,18 @@ def test_signed_encrypted_arbitrary_items(items: list[Any]) -> None:
     header = json.loads(GOOD.header.to_comment()) | {"count": len(items)}
     body = zlib.compress("\n".join(json.dumps(i) for i in items).encode())
     age, sig = _crafted(header, body)
-    try:
-        _header, got = _open(age, sig)
-    except BundleRejected:
-        return
-    assert got == items  # accepted only when every item passed the shape checks
-    assert all(isinstance(i, dict) and i.get("t") == "change" for i in got)
+    outcomes = []
+    for impl in jsoncodec.available():  # the stdlib and orjson readers must agree
+        with _codec(impl):
+            try:
+                outcomes.append(_open(age, sig)[1])
+            except BundleRejected:
+                outcomes.append(None)
+    got = outcomes[0]
+    assert all(o == got for o in outcomes), outcomes
+    if got is not None:
+        assert got == items  # accepted only when every item passed the shape checks
+        assert all(isinstance(i, dict) and i.get("t") == "change" for i in got)
 
 
 @FUZZ
@@ -169,8 +189,9 @@ def test_signed_encrypted_arbitrary_body_bytes(payload_body: bytes) -> None:
     header = json.loads(GOOD.header.to_comment())
     for candidate in (payload_body, zlib.compress(payload_body)):
         age, sig = _crafted(header, candidate)
-        with contextlib.suppress(BundleRejected):
-            _open(age, sig)
+        for impl in jsoncodec.available():
+            with _codec(impl), contextlib.suppress(BundleRejected):
+                _open(age, sig)
 
 
 @FUZZ

@@ -102,11 +102,18 @@ def used_values(conn: Connection, entity: str, name: str) -> dict[Any, str]:
     return {v: str(i) for i, v in conn.execute(select(t.c.id, t.c[name]))}
 
 
-def known_values(conn: Connection, entity: str) -> set[tuple[Any, ...]]:
-    """The field values (form order) of every live record of ``entity``, as tuples."""
+def known_values(
+    conn: Connection, entity: str, where: tuple[str, Any] | None = None
+) -> set[tuple[Any, ...]]:
+    """The field values (form order) of the live records of ``entity`` as tuples; ``where``
+    (field, value) narrows them to one value of an indexed field (a seizure's date), so a big
+    vault is never read whole."""
     t = table(entity)
     names = field_names(entity)
     stmt = select(*(t.c[n] for n in names)).where(t.c.deleted_at.is_(None))
+    if where is not None:
+        col, value = t.c[where[0]], where[1]
+        stmt = stmt.where(col.is_(None) if value is None else col == value)
     return {tuple(row) for row in conn.execute(stmt)}
 
 

@@ -38,6 +38,7 @@ from pp_desktop.services.export_reads import (
 )
 from pp_desktop.services.fields import FIELDS
 from pp_desktop.services.import_apply import EntityChanges, Update, new_record_check
+from pp_desktop.services.queries import DATE_FIELD
 from pp_desktop.services.records import UNIQUE_FIELDS, derive, normalise
 from pp_desktop.services.validation import validate
 
@@ -112,17 +113,21 @@ class _Checker:
             with ctx.reading() as conn:
                 self.taken = used_values(conn, entity, self.unique)
         self.in_file: dict[Any, str] = {}
-        self._known: set[tuple[Any, ...]] | None = None
         self.new = new_record_check(ctx, entity, self.exists)
         self._names = tuple(self.defaults)
+        self._by = DATE_FIELD.get(entity)  # read the vault's records one date at a time
+        self._known: dict[Any, set[tuple[Any, ...]]] = {}
 
     def already_there(self, full: Mapping[str, Any]) -> bool:
         """True when a live record holds exactly these values (a new row imported before:
         re-importing the same file must change nothing)."""
-        if self._known is None:
+        key = full.get(self._by) if self._by else None
+        known = self._known.get(key)
+        if known is None:
             with self.ctx.reading() as conn:
-                self._known = known_values(conn, self.entity)
-        return tuple(full.get(n) for n in self._names) in self._known
+                where = (self._by, key) if self._by else None
+                known = self._known[key] = known_values(conn, self.entity, where)
+        return tuple(full.get(n) for n in self._names) in known
 
     def exists(self, entity: str, rid: str) -> bool:
         if entity not in self._live:

@@ -104,8 +104,10 @@ class WriteActions(QObject):
 
     @staticmethod
     def _scroll_back(page: RecordListPage, position: int) -> None:
-        """Return the list to ``position`` — once the rows are counted: until a background
-        count ends, a long list shows only its first page and the scroll bar is short."""
+        """Return the list to ``position`` once its new rows are there and counted: a list may
+        read its first page off the UI thread, and until a background count ends a long list
+        has only its first page (a short scroll bar)."""
+        model = page.model
         view = page.view
         bar = view.verticalScrollBar()
 
@@ -113,15 +115,26 @@ class WriteActions(QObject):
             view.updateGeometries()  # the scroll range follows the new row count now, not later
             bar.setValue(min(position, bar.maximum()))
 
-        if page.model.is_counted:
-            restore()
+        def when_counted() -> None:
+            if model.is_counted:
+                restore()
+                return
+
+            def counted(_n: int) -> None:
+                model.counted.disconnect(counted)
+                restore()
+
+            model.counted.connect(counted)
+
+        if not getattr(model, "loading", False):
+            when_counted()
             return
 
-        def counted(_n: int) -> None:
-            page.model.counted.disconnect(counted)
-            restore()
+        def shown() -> None:
+            model.sourceChanged.disconnect(shown)
+            when_counted()
 
-        page.model.counted.connect(counted)
+        model.sourceChanged.connect(shown)
 
     # --- forms ------------------------------------------------------------------------------
 

@@ -65,3 +65,34 @@ def test_restored_vault_reconciles_and_hq_has_every_record_once(
     assert status(alpha.ctx)["pending"] == 0
     with alpha.ctx.reading() as conn:
         assert conn.execute(text("SELECT count(*) FROM seizure")).scalar() == 4
+
+
+def test_restored_vault_reconciles_from_hqs_latest_bundle_alone(
+    hq: Hq, usb: Path, alpha: Device, tmp_path: Path
+) -> None:
+    sync_round(hq, usb, alpha)
+    backup(alpha.vault, tmp_path / "backup")
+    made = [seizure(alpha.ctx, quantity=float(q)) for q in (1, 2, 3)]
+    for _ in range(2):  # several exchanges after the backup: HQ's bundles 2.. for alpha
+        sync_round(hq, usb, alpha)
+        made.append(seizure(alpha.ctx))
+    sync_round(hq, usb, alpha)
+    alpha.vault.lock()
+    shutil.rmtree(alpha.folder)
+    restore(tmp_path / "backup", alpha.folder)
+    alpha.reopen()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    downs = sorted(
+        usb.glob(f"hq-{alpha.device_id}-*.age"), key=lambda p: int(p.stem.rsplit("-", 1)[1])
+    )
+    newest = downs[-1]
+    for f in (newest, Path(f"{newest}.minisig")):
+        shutil.copy(f, stick / f.name)
+    got = alpha.import_(stick)  # the bundles before it are gone: a reconciling vault goes on
+    assert [r.status for r in got.results] == ["applied"] and not got.rejected
+    assert status(alpha.ctx)["needs_reconcile"] is False
+    extra = seizure(alpha.ctx, quantity=9.0)
+    alpha.export(stick)
+    assert not exchange_folder(hq, stick).rejected
+    assert sorted(r[0] for r in hq_table(hq, "seizure")) == sorted([*made, extra])

@@ -84,7 +84,9 @@ def test_export_validates_and_carries_every_mapped_field(ctx: Services, tmp_path
         ("99", RECOMMENDATION_VOCAB_URI, "PP-BOR-2024-07"),
         ("99", RECOMMENDATION_VOCAB_URI, "PP-IFF-2023-02"),
     ]
-    assert act.find("tag").findtext("narrative") == "Border control and law-enforcement cooperation"
+    label = act.find("tag/narrative")
+    assert label.text == "Border control and law-enforcement cooperation"
+    assert label.get(XML_LANG) == "en"
 
 
 def test_budget_periods_are_at_most_a_year_and_add_up_to_the_total(
@@ -227,6 +229,11 @@ def test_reporting_org_setting_and_secondary_reporter(ctx: Services, tmp_path: P
     assert mine.find("reporting-org").get("secondary-reporter") is None
     assert mine.find("reporting-org").findtext("narrative") == "UNODC Kabul"
     assert mine.find("title/narrative").get(XML_LANG) == "ru"
+    label = mine.find("tag/narrative")  # the pillar's Russian label, tagged as Russian
+    assert (label.text, label.get(XML_LANG)) == (
+        "Пограничный контроль и сотрудничество правоохранительных органов",
+        "ru",
+    )
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,7 @@ class Tag:
     code: str
     uri: str = ""
     name: str = ""
+    lang: str = ""  # language of ``name`` ("" : the activity's)
 
 
 @dataclass

@@ -56,7 +56,7 @@ class _Related:
     orgs: dict[str, dict[str, Any]]
     donors: dict[str, list[str]]  # project id -> organisation ids (in creation order)
     recommendations: dict[str, list[str]]  # project id -> recommendation codes
-    pillar_labels: dict[str, str]
+    pillar_labels: dict[str, tuple[str, str]]  # code -> (English, Russian)
 
 
 def _load_related(conn: Connection) -> _Related:
@@ -84,9 +84,9 @@ def _load_related(conn: Connection) -> _Related:
     ):
         recs.setdefault(str(pid), []).append(str(code))
     labels = {
-        str(code): str(label)
-        for code, label in conn.execute(
-            text("SELECT code, label_en FROM reference_code WHERE kind = 'pillar'")
+        str(code): (str(en), str(ru or ""))
+        for code, en, ru in conn.execute(
+            text("SELECT code, label_en, label_ru FROM reference_code WHERE kind = 'pillar'")
         )
     }
     return _Related(orgs, donors, {k: sorted(set(v)) for k, v in recs.items()}, labels)
@@ -142,11 +142,10 @@ def project_activity(
         act.sectors.append((SECTOR_VOCAB_DAC, str(p["dac_sector"]), None))
     if p["pillar"]:
         pillar = str(p["pillar"])
-        act.tags.append(
-            Tag(
-                TAG_VOCAB_REPORTING_ORG, pillar, PILLAR_VOCAB_URI, rel.pillar_labels.get(pillar, "")
-            )
-        )
+        en, ru = rel.pillar_labels.get(pillar, ("", ""))
+        # the label in the officer's language when the code list has it, else in English
+        label, lang = (ru, "ru") if me.lang == "ru" and ru else (en, "en")
+        act.tags.append(Tag(TAG_VOCAB_REPORTING_ORG, pillar, PILLAR_VOCAB_URI, label, lang))
     for code in rel.recommendations.get(str(p["id"]), []):
         act.tags.append(Tag(TAG_VOCAB_REPORTING_ORG, code, RECOMMENDATION_VOCAB_URI))
     if p["budget"] is not None:

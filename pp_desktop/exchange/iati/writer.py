@@ -89,7 +89,7 @@ def activity_element(act: Activity) -> Any:
         if tag.uri:
             t.set("vocabulary-uri", tag.uri)
         if tag.name:
-            _narrative(t, tag.name, act.lang)
+            _narrative(t, tag.name, tag.lang or act.lang)
     for b in act.budgets:
         budget = _sub(el, "budget", type=b.type, status=b.status)
         _sub(budget, "period-start", iso_date=b.start)

@@ -171,3 +171,16 @@ def test_newer_root_format_says_update(keys: list[minisign.SigningKey]) -> None:
     for junk in (None, [], "x", 3):
         with pytest.raises(RootRejected):
             trust.RootDocument.from_dict(junk)
+
+
+def test_rotations_are_followed_one_by_one_even_past_an_expired_root(
+    keys: list[minisign.SigningKey],
+) -> None:
+    v1 = trust.sign_root(_root(keys, 2, expires="2026-01-01T00:00:00Z"), keys[:2])  # expired
+    k2 = [minisign.SigningKey.generate() for _ in range(2)]
+    k3 = [minisign.SigningKey.generate() for _ in range(2)]
+    v2 = trust.sign_root(_root(k2, 2, version=2), keys[:2] + k2)
+    v3 = trust.sign_root(_root(k3, 2, version=3), k2 + k3)
+    assert _reason(v3, v1) == "root-threshold"  # skipping v2: v1's keys never signed v3
+    trust.verify_root(v2, v1, NOW)
+    trust.verify_root(v3, v2, NOW)

@@ -67,6 +67,7 @@ class AttachmentsPanel(QWidget):
         self.removed: list[str] = []  # ids of stored attachments to delete on save
         self.added: list[str] = []  # ids stored by the last save
         self.deleted: list[str] = []  # ids deleted by the last save
+        self._stored: list[tuple[AttachmentItem, str]] = []  # written by the open save
         self.list = QListWidget(self)
         self.list.setObjectName("attachmentList")
         self.list.setMaximumHeight(90)
@@ -193,32 +194,29 @@ class AttachmentsPanel(QWidget):
         self._show()
         self.changed.emit()
 
-    def apply_removals(self, scope: WriteScope) -> None:
-        """Delete the removed attachments inside the form's save transaction."""
+    def apply(self, scope: WriteScope, owner_id: str) -> None:
+        """Delete the removed files and store the queued ones on record ``owner_id``, inside the
+        form's save transaction (a failure rolls the record back too: nothing half-saved)."""
         self.deleted = list(self.removed)
         for rid in self.removed:
             records.delete_one(self.ctx, scope, "attachment", rid)
-
-    def apply_additions(self, owner_id: str) -> list[str]:
-        """Store the queued files on record ``owner_id`` (after its save); returns messages of
-        files that could not be stored (the ids stored are in :attr:`added`)."""
-        problems: list[str] = []
-        self.added = []
+        self._stored = []
         for item in self.items:
-            if item.id:
-                continue
-            try:
-                changes = attachments.add_attachment(
-                    self.ctx, self.entity, owner_id, item.name, item.data
+            if not item.id:
+                rid, _warnings = attachments.add_attachment_in(
+                    self.ctx, scope, self.entity, owner_id, item.name, item.data
                 )
-            except (ServiceError, VaultError) as exc:
-                problems.append(service_message(exc.message))
-                continue
-            item.id, item.data = changes.created[0], b""
-            self.added.append(item.id)
+                self._stored.append((item, rid))
+
+    def committed(self) -> None:
+        """The save transaction committed: the queued files are now stored records."""
+        self.added = []
+        for item, rid in self._stored:
+            item.id, item.data = rid, b""
+            self.added.append(rid)
+        self._stored = []
         self.removed.clear()
         self._show()
-        return problems
 
     def reset(self) -> None:
         """Empty the list (Save & New)."""

@@ -417,18 +417,10 @@ class RecordForm(QDialog):
             added, deleted = child.saved()
             result.added += [(child.entity, rid) for rid in added]
             result.deleted += [(child.entity, rid) for rid in deleted]
-        problems = self.attachments.apply_additions(result.record_id) if self.attachments else []
         if self.attachments is not None:
+            self.attachments.committed()
             result.added += [("attachment", rid) for rid in self.attachments.added]
             result.deleted += [("attachment", rid) for rid in self.attachments.deleted]
-        if problems:
-            QMessageBox.warning(
-                self,
-                self.tr("Attachments not stored"),
-                self.tr("The record was saved, but these files were not attached:")
-                + "\n\n"
-                + "\n".join(problems),
-            )
         self.saved.emit(result)
         return result
 
@@ -447,7 +439,7 @@ class RecordForm(QDialog):
             for child in self.child_lists:
                 child.apply(scope, rid)
             if self.attachments is not None:
-                self.attachments.apply_removals(scope)
+                self.attachments.apply(scope, rid)
         stored = records.get(self.ctx, self.entity, rid)
         self.record, self.record_id, self.version = stored, rid, int(stored["version"])
         return SaveResult(self.entity, rid, created, self.version, before, after)

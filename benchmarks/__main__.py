@@ -65,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeats", type=int, help="runs per measurement (default 5; lists 7)")
     p.add_argument("--keep", type=Path, help="folder for the big vault, reused across runs")
     p.add_argument(
-        "--only", action="append", choices=["bulk", "lists", "unlock", "sync", "excel", "sync_hq"]
+        "--only",
+        action="append",
+        choices=["bulk", "lists", "unlock", "sync", "excel", "sync_hq", "gui"],
     )
     p.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="results file")
     args = p.parse_args(argv)
@@ -73,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     n_list = args.rows or (20_000 if args.quick else 1_000_000)
     n_bulk = args.bulk_rows or (20_000 if args.quick else 100_000)
     repeats = args.repeats or (2 if args.quick else 5)
-    only = set(args.only or ["bulk", "lists", "unlock", "sync", "excel", "sync_hq"])
+    only = set(args.only or ["bulk", "lists", "unlock", "sync", "excel", "sync_hq", "gui"])
     started = time.perf_counter()
     results: list[Result] = []
 
@@ -97,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.excel import bench_excel
 
             results.extend(bench_excel(template, work, n_bulk, min(repeats, 3)))
-        if only & {"lists", "unlock"}:
+        if only & {"lists", "unlock", "gui"}:
             from benchmarks.lists import bench_lists, bench_unlock, big_vault
 
             folder = args.keep or (work / "big")
@@ -116,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
                 results.extend(lists)
             if "unlock" in only:
                 results.append(bench_unlock(folder, n_list, min(repeats, 3)))
+            if "gui" in only:  # the list view in the real GUI, in child processes
+                from benchmarks.gui_list import bench_gui
+
+                results.extend(bench_gui(folder, n_list, template, work, min(repeats, 3)))
 
     print()
     print(table(results))

@@ -26,6 +26,22 @@ log = logging.getLogger(__name__)
 # Calls in flight: each stays alive until its outcome was delivered, whatever its owner does.
 _IN_FLIGHT: set[QObject] = set()
 
+_INTERACTIVE: QThreadPool | None = None
+
+
+def interactive_pool() -> QThreadPool:
+    """Threads for reads the officer is waiting for (a list's first page after a keystroke).
+
+    Kept apart from the global pool, where counts, the dashboard and tasks can run for
+    seconds: a first page must never queue behind them.
+    """
+    global _INTERACTIVE
+    if _INTERACTIVE is None:
+        _INTERACTIVE = QThreadPool()
+        _INTERACTIVE.setMaxThreadCount(1)  # one read at a time (the model keeps the newest)
+        _INTERACTIVE.setExpiryTimeout(-1)  # keep the thread (and its connection) warm
+    return _INTERACTIVE
+
 
 class _Runnable(QRunnable):
     """Calls ``fn`` in a pool thread and hands the outcome to ``report``."""
@@ -63,18 +79,25 @@ class BackgroundCall(QObject):
     finished = Signal()
     _arrived = Signal(object, object)
 
-    def __init__(self, fn: Callable[[], Any], owner: QObject | None = None) -> None:
+    def __init__(
+        self,
+        fn: Callable[[], Any],
+        owner: QObject | None = None,
+        pool: QThreadPool | None = None,
+    ) -> None:
         super().__init__()
         self._fn = fn
         self._owner = owner
+        self._pool = pool
         self.running = False
         self._arrived.connect(self._deliver)
 
     def start(self) -> None:
-        """Queue the call in the global thread pool."""
+        """Queue the call in its thread pool (the global one unless given)."""
         self.running = True
         _IN_FLIGHT.add(self)
-        QThreadPool.globalInstance().start(_Runnable(self._fn, self._arrived.emit))
+        pool = self._pool or QThreadPool.globalInstance()
+        pool.start(_Runnable(self._fn, self._arrived.emit))
 
     @Slot(object, object)
     def _deliver(self, result: Any, error: object) -> None:
@@ -95,13 +118,15 @@ def run_in_background(
     on_success: Callable[[Any], None],
     on_failure: Callable[[BaseException], None],
     owner: QObject | None = None,
+    pool: QThreadPool | None = None,
 ) -> BackgroundCall:
     """Start ``fn`` off the UI thread and route its outcome to the two callbacks.
 
     Pass the widget that waits for the outcome as ``owner``: if it is deleted first, the
-    callbacks are not called.
+    callbacks are not called. ``pool``: :func:`interactive_pool` for reads the officer waits
+    for; the global pool otherwise.
     """
-    call = BackgroundCall(fn, owner)
+    call = BackgroundCall(fn, owner, pool)
     call.succeeded.connect(on_success)
     call.failed.connect(on_failure)
     call.start()

@@ -85,7 +85,9 @@ class FilterBar(QWidget):
             return
         before = combo.code()
         parent = self._combos[child.parent].code()
-        combo.set_options(self._options(child, self._labels, parent))
+        # no country: nothing to offer (the combo is disabled), and hundreds of provinces
+        # would cost the list's first paint ~80 ms to fill
+        combo.set_options(self._options(child, self._labels, parent) if parent else [])
         combo.setEnabled(parent is not None)
         combo.setToolTip(self.tr("Choose a country first") if parent is None else combo.toolTip())
         if combo.code() != before:

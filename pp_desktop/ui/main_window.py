@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.writes = WriteActions(self)  # New, Edit, Delete, Undo, Redo (forms)
         self.nav.currentRowChanged.connect(self._nav_changed)
         session.vault.on_lock(self.clear_views)
+        session.preload()
         self.navigate(start_page if start_page in dict(PAGES) else "dashboard")
         self.status.update_from(session)
 

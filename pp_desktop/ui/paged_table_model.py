@@ -12,11 +12,19 @@ page holding the row, which comes from a small LRU of pages or from the database
   is exact, so the last row of a million costs what the first does).
 
 Dragging the scrollbar therefore reads only the pages the view paints.
+
+A new source (search text, filter, sort) is read off the UI thread too (``background_reads``):
+most first pages take a few milliseconds and the model waits that long for them
+(:data:`FIRST_PAGE_WAIT_S`), so the view never flickers; a slow one (a one-letter prefix search,
+an unindexed sort over a filter) leaves the UI responsive, the old rows shown and ``loading``
+true until it arrives. Only one first-page read runs at a time: typing on while one runs
+replaces the waiting request, so a burst of keystrokes costs two queries, not one per key.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any, cast
@@ -36,7 +44,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from pp_desktop.services.errors import ServiceError
 from pp_desktop.store.errors import VaultError
 from pp_desktop.ui import theme
-from pp_desktop.ui.background import BackgroundCall, run_in_background
+from pp_desktop.ui.background import BackgroundCall, interactive_pool, run_in_background
 from pp_desktop.ui.list_specs import ListSpec, Row, ui_title
 from pp_desktop.ui.page_sources import Key, PageSource
 from pp_desktop.ui.session import Session
@@ -45,6 +53,29 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 8  # 1,600 rows: a few screens around the viewport
+FIRST_PAGE_WAIT_S = 0.06  # wait this long for a first page before showing "loading"
+
+
+class _FirstPageRead:
+    """One first-page read in a pool thread; ``done`` is set when ``rows`` are there."""
+
+    def __init__(self, source: PageSource, limit: int, key: str) -> None:
+        self.source = source
+        self.limit = limit
+        self.key = key
+        self.rows: list[Row] = []
+        self.done = threading.Event()
+        self.consumed = False  # shown already (by the UI thread's short wait)
+
+    def run(self) -> None:  # pool thread
+        try:
+            self.rows = self.source.rows_after(None, self.limit)
+        except (VaultError, ServiceError, SQLAlchemyError) as exc:
+            log.warning("reading %s failed: %s", self.key, type(exc).__name__)
+            self.rows = []
+        finally:
+            self.done.set()
+
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -59,6 +90,7 @@ class PagedTableModel(QAbstractTableModel):
     pageFetched = Signal(int)  # page number, after it was read from the database
     sourceChanged = Signal()  # after every reset (new filter, sort, refresh or clear)
     counted = Signal(int)  # the row count is known (at once, or after a background count)
+    loadingChanged = Signal(bool)  # a new source's first page is being read
 
     def __init__(
         self,
@@ -69,6 +101,7 @@ class PagedTableModel(QAbstractTableModel):
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_CACHED_PAGES,
         background_count: bool = True,
+        background_reads: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,6 +110,11 @@ class PagedTableModel(QAbstractTableModel):
         self.page_size = page_size
         self.max_pages = max_pages
         self.background_count = background_count
+        self.background_reads = background_reads
+        self.first_page_wait = FIRST_PAGE_WAIT_S
+        self._read: _FirstPageRead | None = None  # the first-page read in flight
+        self._pending: PageSource | None = None  # the newest source, waiting for that read
+        self._loading = False
         self._source: PageSource | None = None
         self._count = 0
         self._counted = True
@@ -85,6 +123,13 @@ class PagedTableModel(QAbstractTableModel):
         self._count_call: BackgroundCall | None = None
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._anchors: dict[int, Key] = {}  # page -> key of the row just before it
+        # alignment per column, made once: a Qt flag combined in Python costs ~100 µs, and a
+        # painted screen asks for it hundreds of times
+        self._align = [
+            (Qt.AlignmentFlag.AlignRight if c.numeric else Qt.AlignmentFlag.AlignLeft)
+            | Qt.AlignmentFlag.AlignVCenter
+            for c in spec.columns
+        ]
         self.fetch_log: list[tuple[int, str]] = []  # (page, how) of every database read
         if source is not None:
             self.set_source(source)
@@ -101,11 +146,82 @@ class PagedTableModel(QAbstractTableModel):
         """False while the row count is still being computed (the list shows what it has)."""
         return self._counted
 
+    @property
+    def loading(self) -> bool:
+        """True while a new source's first page is read (the old rows are still shown)."""
+        return self._loading
+
+    @property
+    def latest_source(self) -> PageSource | None:
+        """The source asked for last (shown, being read, or waiting to be read)."""
+        if self._pending is not None:
+            return self._pending
+        if self._read is not None and not self._read.consumed:
+            return self._read.source
+        return self._source
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loadingChanged.emit(loading)
+
     def set_source(self, source: PageSource | None) -> None:
         """Show ``source`` (a new filter, search or sort): forget every page, show the first
-        one at once, and learn the row count (remembered, in the background, or — when the
-        first page is not full — from the first page itself)."""
+        one, and learn the row count (remembered, in the background, or — when the first
+        page is not full — from the first page itself).
+
+        With ``background_reads`` the first page is read in a pool thread; the model waits
+        up to :attr:`first_page_wait` seconds for it, then returns and shows it on arrival.
+        """
         self._generation += 1
+        self._pending = None
+        if source is None or not self.background_reads:
+            rows = self._read_first_page(source) if source is not None else []
+            self._show(source, rows)
+            return
+        if self._read is not None and not self._read.done.is_set():
+            self._pending = source  # one read at a time: this one starts when it ends
+            self._set_loading(True)
+            return
+        self._start_read(source, wait=True)
+
+    def _start_read(self, source: PageSource, *, wait: bool) -> None:
+        generation = self._generation
+        read = _FirstPageRead(source, self.page_size, self.spec.key)
+        self._read = read
+        run_in_background(
+            read.run,
+            lambda _none: self._read_arrived(read, generation),
+            lambda _exc: self._read_arrived(read, generation),
+            self,
+            interactive_pool(),
+        )
+        if wait and read.done.wait(self.first_page_wait):
+            read.consumed = True
+            self._show(source, read.rows)
+        else:
+            self._set_loading(True)
+
+    def _read_arrived(self, read: _FirstPageRead, generation: int) -> None:
+        if self._read is read:
+            self._read = None
+        if not read.consumed and generation == self._generation:
+            read.consumed = True
+            self._show(read.source, read.rows)
+        if self._pending is not None and self._read is None:
+            source, self._pending = self._pending, None
+            self._start_read(source, wait=False)
+
+    def _read_first_page(self, source: PageSource) -> list[Row]:
+        try:
+            return source.rows_after(None, self.page_size)
+        except (VaultError, ServiceError, SQLAlchemyError) as exc:
+            log.warning("reading %s failed: %s", self.spec.key, type(exc).__name__)
+            return []
+
+    def _show(self, source: PageSource | None, first: list[Row]) -> None:
+        """Reset the model to ``source`` with its first page ``first`` already read."""
+        self._set_loading(False)
         self.beginResetModel()
         self._source = source
         self._pages.clear()
@@ -113,7 +229,7 @@ class PagedTableModel(QAbstractTableModel):
         self._count, self._counted = 0, True
         pending = False
         if source is not None:
-            first = self._first_page(source)
+            self._keep_first_page(source, first)
             known = self._counts.get(source.count_key)
             if len(first) < self.page_size:
                 self._count = len(first)  # the whole list is on the first page
@@ -135,25 +251,21 @@ class PagedTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read the same list (records may have changed): counts are recomputed."""
         self._counts.clear()
-        self.set_source(self._source)
+        self.set_source(self.latest_source)
 
     def clear(self) -> None:
-        """Forget the source, every cached row and count (the vault is locking)."""
+        """Forget the source, every cached row and count (the vault is locking); a read in
+        flight is dropped when it arrives."""
         self.session = None
         self._counts.clear()
+        self._pending = None
         self.set_source(None)
 
-    def _first_page(self, source: PageSource) -> list[Row]:
-        try:
-            rows = source.rows_after(None, self.page_size)
-        except (VaultError, ServiceError, SQLAlchemyError) as exc:
-            log.warning("reading %s failed: %s", self.spec.key, type(exc).__name__)
-            return []
+    def _keep_first_page(self, source: PageSource, rows: list[Row]) -> None:
         self._pages[0] = rows
         if len(rows) == self.page_size:
             self._anchors[1] = source.key_of(rows[-1])
         self.fetch_log.append((0, "keyset"))
-        return rows
 
     def _safe_count(self, source: PageSource) -> int:
         try:
@@ -289,10 +401,7 @@ class PagedTableModel(QAbstractTableModel):
             text = column.render(record, session)
             return text if len(text) > column.width else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
-            )
-            return horizontal | Qt.AlignmentFlag.AlignVCenter
+            return self._align[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
             if self.spec.highlight and self.spec.highlight(record, session) == "warning":
                 return QColor(theme.WARN_BG)
@@ -321,10 +430,7 @@ class PagedTableModel(QAbstractTableModel):
                 sortable = QCoreApplication.translate("PagedTableModel", "{title} — click to sort")
                 return sortable.format(title=title) if column.sortable else title
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                horizontal = (
-                    Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
-                )
-                return horizontal | Qt.AlignmentFlag.AlignVCenter
+                return self._align[section]
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._count:
             return f"{section + 1:,}"

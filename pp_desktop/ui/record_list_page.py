@@ -62,7 +62,8 @@ class RecordListPage(QWidget):
         self.search.setToolTip(self.tr("Quick search (Ctrl+F); Enter jumps to the list"))
         self.filters = FilterBar(spec, session.labels, self) if spec.filters else None
 
-        self.model = PagedTableModel(spec, session, parent=self)
+        # first pages off the UI thread: a slow query never freezes typing (see the model)
+        self.model = PagedTableModel(spec, session, background_reads=True, parent=self)
         self.view = QTableView(self)
         self.view.setObjectName(f"{spec.key}Table")
         self._setup_view()
@@ -93,6 +94,8 @@ class RecordListPage(QWidget):
         if self.filters is not None:
             self.filters.changed.connect(self.apply_now)
         self.model.sourceChanged.connect(self._update_count)
+        self.model.sourceChanged.connect(self._sync_sort_indicator)
+        self.model.loadingChanged.connect(self._loading_changed)
         self.model.counted.connect(self._update_count)
 
         self._layout()
@@ -270,7 +273,7 @@ class RecordListPage(QWidget):
     def apply_now(self) -> None:
         """Re-query with the current search text and filters (keeps the sort)."""
         self._timer.stop()
-        current = self.model.source
+        current = self.model.latest_source  # the sort asked for last, even if still loading
         source = source_for(
             self.spec,
             self.session.ctx,
@@ -304,9 +307,23 @@ class RecordListPage(QWidget):
 
     def _search_entered(self) -> None:
         self.apply_now()
+        if self.model.loading:  # jump once the rows are there
+            self.model.sourceChanged.connect(
+                self._jump_to_list, Qt.ConnectionType.SingleShotConnection
+            )
+        else:
+            self._jump_to_list()
+
+    def _jump_to_list(self) -> None:
         if self.model.rowCount():
             self.view.setFocus()
             self.view.selectRow(0)
+
+    def _loading_changed(self, loading: bool) -> None:
+        if loading:
+            self.count_label.setText(self.tr("Searching…"))
+        else:
+            self._update_count()
 
     def _keep_sort_indicator(self, section: int, order: Qt.SortOrder) -> None:
         """Clicking a column that cannot be sorted leaves the indicator where the sort is."""
@@ -324,6 +341,8 @@ class RecordListPage(QWidget):
         header.blockSignals(False)
 
     def _update_count(self) -> None:
+        if self.model.loading:
+            return  # "Searching…" stays until the new rows are there
         n = self.model.rowCount()
         if not self.model.is_counted:
             self.count_label.setText(self.tr("Counting…"))

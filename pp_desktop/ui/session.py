@@ -53,6 +53,20 @@ class Session:
         """True once the vault is locked."""
         return self.vault.is_locked
 
+    def preload(self) -> None:
+        """Read the reference labels off the UI thread now (every page needs them; the first
+        list opened would otherwise wait ~60 ms for them)."""
+        from pp_desktop.ui.background import run_in_background
+
+        if self._labels is not None:
+            return
+        ctx = self.ctx
+        run_in_background(lambda: ReferenceLabels.load(ctx), self._preloaded, lambda _e: None)
+
+    def _preloaded(self, labels: ReferenceLabels) -> None:
+        if self._labels is None and not self.is_locked:
+            self._labels = labels
+
     @property
     def labels(self) -> ReferenceLabels:
         """Reference labels, read at first use."""

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../pp_desktop/ui/controller.py" line="124"/>
+        <location filename="../../pp_desktop/ui/controller.py" line="134"/>
         <source>The vault was locked after {minutes} minutes without activity. Enter the passphrase to continue.</source>
         <translation>Хранилище заблокировано после {minutes} мин. бездействия. Введите парольную фразу, чтобы продолжить.</translation>
     </message>
@@ -22,42 +22,42 @@
         <translation>%1 МБ</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="71"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="74"/>
         <source>Add file…</source>
         <translation>Добавить файл…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="73"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="76"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="75"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="78"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="80"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="83"/>
         <source>Attach a file (at most %1 MB); it is stored encrypted in the vault</source>
         <translation>Прикрепить файл (не более %1 МБ); он хранится в хранилище в зашифрованном виде</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="118"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="121"/>
         <source>— added when you save</source>
         <translation>— будет добавлено при сохранении</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="131"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="134"/>
         <source>Attach files</source>
         <translation>Прикрепить файлы</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="143"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="146"/>
         <source>%1 is %2; attachments are limited to %3 MB. Reduce or compress the file, or keep it outside the vault.</source>
         <translation>%1: %2; вложения ограничены %3 МБ. Уменьшите или сожмите файл либо храните его вне хранилища.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="154"/>
+        <location filename="../../pp_desktop/ui/forms/attachments_panel.py" line="157"/>
         <source>%1 cannot be read: %2</source>
         <translation>Не удаётся прочитать %1: %2</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>ChildList</name>
     <message>
-        <location filename="../../pp_desktop/ui/forms/child_list.py" line="61"/>
+        <location filename="../../pp_desktop/ui/forms/child_list.py" line="66"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/child_list.py" line="63"/>
+        <location filename="../../pp_desktop/ui/forms/child_list.py" line="68"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/child_list.py" line="96"/>
+        <location filename="../../pp_desktop/ui/forms/child_list.py" line="107"/>
         <source>— added when you save</source>
         <translation>— будет добавлено при сохранении</translation>
     </message>
@@ -347,185 +347,185 @@
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="91"/>
-        <source>Summing seizures by drug and month…</source>
-        <translation>Суммирование изъятий по наркотикам и месяцам…</translation>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="90"/>
+        <source>Summing seizures of {month}…</source>
+        <translation>Суммирование изъятий за {month}…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="93"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="99"/>
         <source>Counting records…</source>
         <translation>Подсчёт записей…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="95"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="101"/>
         <source>Finding overdue follow-ups…</source>
         <translation>Поиск просроченных контрольных сроков…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="114"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="120"/>
         <source>Jan</source>
         <translation>янв</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="115"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="121"/>
         <source>Feb</source>
         <translation>фев</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="116"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="122"/>
         <source>Mar</source>
         <translation>мар</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="117"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="123"/>
         <source>Apr</source>
         <translation>апр</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="118"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="124"/>
         <source>May</source>
         <translation>май</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="119"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="125"/>
         <source>Jun</source>
         <translation>июн</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="120"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="126"/>
         <source>Jul</source>
         <translation>июл</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="121"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="127"/>
         <source>Aug</source>
         <translation>авг</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="122"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="128"/>
         <source>Sep</source>
         <translation>сен</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="123"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="129"/>
         <source>Oct</source>
         <translation>окт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="124"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="130"/>
         <source>Nov</source>
         <translation>ноя</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="125"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="131"/>
         <source>Dec</source>
         <translation>дек</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="156"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="162"/>
         <source>Open the list: {caption}</source>
         <translation>Открыть список: {caption}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="205"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="211"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="220"/>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="227"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="226"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="233"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="232"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="238"/>
         <source>Seizures by drug — kilogram equivalent, top 8</source>
         <translation>Изъятия по наркотикам — эквивалент в кг, первые 8</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="234"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="240"/>
         <source>Seizures by month — kilogram equivalent</source>
         <translation>Изъятия по месяцам — эквивалент в кг</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="239"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="245"/>
         <source>No recommendation is overdue for follow-up.</source>
         <translation>Просроченных рекомендаций нет.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="247"/>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="404"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="253"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="410"/>
         <source>Overdue follow-ups</source>
         <translation>Просроченные контрольные сроки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="274"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="280"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="275"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="281"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="276"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="282"/>
         <source>Follow-up due</source>
         <translation>Срок контроля</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="277"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="283"/>
         <source>Days overdue</source>
         <translation>Дней просрочки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="278"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="284"/>
         <source>Last progress note</source>
         <translation>Последняя заметка о ходе</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="316"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="322"/>
         <source>Dashboard figures</source>
         <translation>Показатели сводки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="327"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="333"/>
         <source>Loading cancelled: press F5 to load the figures.</source>
         <translation>Загрузка отменена: нажмите F5, чтобы загрузить показатели.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="334"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="340"/>
         <source>The figures could not be read: {message}</source>
         <translation>Не удалось прочитать показатели: {message}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="345"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="351"/>
         <source>Last 12 months: {first} – {last}</source>
         <translation>Последние 12 месяцев: {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="349"/>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="362"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="355"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="368"/>
         <source>No seizures in the last 12 months.</source>
         <translation>За последние 12 месяцев изъятий нет.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="355"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="361"/>
         <source>{drug}: {kg} in {n} seizures</source>
         <translation>{drug}: {kg}, изъятий: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="369"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="375"/>
         <source>{month}: {kg} in {n} seizures</source>
         <translation>{month}: {kg}, изъятий: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="389"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="395"/>
         <source>no progress note</source>
         <translation>заметок о ходе нет</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="402"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="408"/>
         <source>Overdue follow-ups ({n})</source>
         <translation>Просроченные контрольные сроки ({n})</translation>
     </message>
@@ -561,32 +561,32 @@
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/filter_bar.py" line="90"/>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="92"/>
         <source>Choose a country first</source>
         <translation>Сначала выберите страну</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/filter_bar.py" line="101"/>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="103"/>
         <source>any</source>
         <translation>любая</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/filter_bar.py" line="107"/>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="109"/>
         <source>Earliest date (any: no limit)</source>
         <translation>Самая ранняя дата (любая: без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/filter_bar.py" line="108"/>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="110"/>
         <source>Latest date (any: no limit)</source>
         <translation>Самая поздняя дата (любая: без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/filter_bar.py" line="109"/>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="111"/>
         <source>{title} from:</source>
         <translation>{title} с:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/filter_bar.py" line="113"/>
+        <location filename="../../pp_desktop/ui/filter_bar.py" line="115"/>
         <source>to</source>
         <translation>по</translation>
     </message>
@@ -599,12 +599,12 @@
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../pp_desktop/ui/main_window.py" line="219"/>
         <source>About pp-desktop</source>
         <translation>О программе pp-desktop</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../pp_desktop/ui/main_window.py" line="224"/>
         <source>The offline field tool of the Paris Pact Research and Liaison Officers (UNODC Paris Pact Initiative). Records are kept in an encrypted vault on this laptop.</source>
         <translation>Автономный полевой инструмент аналитиков и офицеров связи Парижского пакта (Инициатива Парижского пакта УНП ООН). Записи хранятся в зашифрованном хранилище на этом ноутбуке.</translation>
     </message>
@@ -655,7 +655,7 @@
 <context>
     <name>PagedTableModel</name>
     <message>
-        <location filename="../../pp_desktop/ui/paged_table_model.py" line="321"/>
+        <location filename="../../pp_desktop/ui/paged_table_model.py" line="430"/>
         <source>{title} — click to sort</source>
         <translation>{title} — щёлкните для сортировки</translation>
     </message>
@@ -947,12 +947,12 @@
 <context>
     <name>QuantityField</name>
     <message>
-        <location filename="../../pp_desktop/ui/forms/quantity_field.py" line="33"/>
+        <location filename="../../pp_desktop/ui/forms/quantity_field.py" line="35"/>
         <source>Not known</source>
         <translation>Неизвестно</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/quantity_field.py" line="75"/>
+        <location filename="../../pp_desktop/ui/forms/quantity_field.py" line="78"/>
         <source>= %1 kg equivalent</source>
         <translation>= %1 кг в эквиваленте</translation>
     </message>
@@ -1211,67 +1211,57 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="129"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="133"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="133"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="137"/>
         <source>Save and close (Enter)</source>
         <translation>Сохранить и закрыть (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="134"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="138"/>
         <source>Save &amp;&amp; New</source>
         <translation>Сохранить и ещё</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="138"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="142"/>
         <source>Save, then start an empty form for the next record (Ctrl+Shift+Enter)</source>
         <translation>Сохранить и открыть пустую форму для следующей записи (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="140"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="144"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="143"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="147"/>
         <source>Close without saving (Esc)</source>
         <translation>Закрыть без сохранения (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="373"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="381"/>
         <source>Save with warnings?</source>
         <translation>Сохранить с предупреждениями?</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="374"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="382"/>
         <source>Please check before saving:</source>
         <translation>Проверьте перед сохранением:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="414"/>
-        <source>Attachments not stored</source>
-        <translation>Вложения не сохранены</translation>
-    </message>
-    <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="415"/>
-        <source>The record was saved, but these files were not attached:</source>
-        <translation>Запись сохранена, но эти файлы не прикреплены:</translation>
-    </message>
-    <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="444"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="449"/>
         <source>Someone or something else (another window, an import or a sync) changed this record after you opened it. Your changes were not saved, so nothing was overwritten. Close this form and open the record again to see the current version.</source>
         <translation>Кто-то или что-то (другое окно, импорт или синхронизация) изменили эту запись после того, как вы её открыли. Ваши изменения не сохранены, поэтому ничего не перезаписано. Закройте форму и откройте запись снова, чтобы увидеть текущую версию.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="450"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="455"/>
         <source>Changed elsewhere</source>
         <translation>Изменено в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/forms/form_base.py" line="473"/>
+        <location filename="../../pp_desktop/ui/forms/form_base.py" line="478"/>
         <source>Saved. Enter the next one.</source>
         <translation>Сохранено. Введите следующую.</translation>
     </message>
@@ -1284,27 +1274,32 @@
         <translation>Быстрый поиск (Ctrl+F); Enter переходит к списку</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="71"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="72"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="73"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="74"/>
         <source>Choose the columns shown (or right-click a column header)</source>
         <translation>Выбрать показываемые столбцы (или щёлкните правой кнопкой по заголовку столбца)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="329"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="324"/>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="348"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="338"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="357"/>
         <source>Nothing matches the search or filters.</source>
         <translation>Ничего не найдено по запросу или фильтрам.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="340"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="359"/>
         <source>Nothing recorded here yet.</source>
         <translation>Здесь пока нет записей.</translation>
     </message>
@@ -1544,67 +1539,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="73"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="62"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="80"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="69"/>
         <source>Your name, as it will appear in the audit log</source>
         <translation>Ваше имя, как оно будет указано в журнале аудита</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="86"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="75"/>
         <source>Officer profile (stored in the vault)</source>
         <translation>Профиль сотрудника (хранится в хранилище)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="77"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="78"/>
         <source>Home country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="79"/>
         <source>Device label</source>
         <translation>Название устройства</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="95"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="84"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="103"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="92"/>
         <source>Applied at once: the windows are redrawn.</source>
         <translation>Применяется сразу: окна перерисовываются.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="94"/>
         <source>This laptop</source>
         <translation>Этот ноутбук</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="96"/>
         <source>Lock after inactivity</source>
         <translation>Блокировать после бездействия</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="97"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="122"/>
         <source>Enter your name.</source>
         <translation>Введите своё имя.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../pp_desktop/ui/settings_dialog.py" line="124"/>
         <source>Enter a label for this laptop.</source>
         <translation>Введите название этого ноутбука.</translation>
     </message>
@@ -1612,91 +1607,91 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="42"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="45"/>
         <source>pp-desktop — unlock</source>
         <translation>pp-desktop — разблокировка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="55"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="58"/>
         <source>Paris Pact field vault</source>
         <translation>Полевое хранилище Парижского пакта</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="57"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="60"/>
         <source>Field records, encrypted on this laptop.</source>
         <translation>Полевые записи, зашифрованные на этом ноутбуке.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="63"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="66"/>
         <source>Folder that holds vault.db and vault.key</source>
         <translation>Папка, где лежат vault.db и vault.key</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="64"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="67"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="70"/>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="107"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="73"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="110"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="76"/>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="238"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="79"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="241"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="81"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="84"/>
         <source>Create a new vault…</source>
         <translation>Создать новое хранилище…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="87"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="90"/>
         <source>Forgot passphrase?</source>
         <translation>Забыли парольную фразу?</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="91"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="94"/>
         <source>Set a new passphrase with your recovery key</source>
         <translation>Задать новую парольную фразу с помощью ключа восстановления</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="94"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="97"/>
         <source>Recent vaults</source>
         <translation>Недавние хранилища</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="105"/>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="311"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="108"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="314"/>
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="146"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="149"/>
         <source>pp-desktop {version} · UNODC Paris Pact Initiative · works offline</source>
         <translation>pp-desktop {version} · Инициатива Парижского пакта УНП ООН · работает без сети</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="194"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="197"/>
         <source>The vault is locked. Enter the passphrase to continue.</source>
         <translation>Хранилище заблокировано. Введите парольную фразу, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="211"/>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="285"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="214"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="288"/>
         <source>Choose the vault folder first.</source>
         <translation>Сначала выберите папку хранилища.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="215"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="218"/>
         <source>Enter your passphrase.</source>
         <translation>Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="238"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="241"/>
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
@@ -1735,17 +1730,17 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../pp_desktop/ui/undo.py" line="75"/>
+        <location filename="../../pp_desktop/ui/undo.py" line="76"/>
         <source>Edit %1</source>
         <translation>Изменение: %1</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/undo.py" line="104"/>
+        <location filename="../../pp_desktop/ui/undo.py" line="132"/>
         <source>New %1</source>
         <translation>Создание: %1</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/undo.py" line="123"/>
+        <location filename="../../pp_desktop/ui/undo.py" line="167"/>
         <source>Delete %1 %2</source>
         <translation>Удаление: %1 %2</translation>
     </message>
@@ -1814,42 +1809,42 @@
 <context>
     <name>WriteActions</name>
     <message>
-        <location filename="../../pp_desktop/ui/write_actions.py" line="161"/>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="194"/>
         <source>Delete the selected %1?</source>
         <translation>Удалить выбранную запись (%1)?</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/write_actions.py" line="164"/>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="197"/>
         <source>Delete the %1 selected %2?</source>
         <translation>Удалить выбранные записи (%1, %2)?</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/write_actions.py" line="170"/>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="203"/>
         <source>Delete records</source>
         <translation>Удаление записей</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/write_actions.py" line="174"/>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="207"/>
         <source>They disappear from every list; the audit log keeps them, and Undo (Ctrl+Z) brings them back.</source>
         <translation>Они исчезнут из всех списков; журнал аудита их сохранит, а отмена (Ctrl+Z) вернёт их.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/write_actions.py" line="185"/>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="218"/>
         <source>Nothing was deleted</source>
         <translation>Ничего не удалено</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/write_actions.py" line="203"/>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="236"/>
         <source>Cannot undo or redo</source>
         <translation>Нельзя отменить или повторить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/write_actions.py" line="206"/>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="239"/>
         <source>The step was dropped from the undo list; nothing was overwritten.</source>
         <translation>Шаг удалён из списка отмены; ничего не перезаписано.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/write_actions.py" line="216"/>
+        <location filename="../../pp_desktop/ui/write_actions.py" line="249"/>
         <source>Record not available</source>
         <translation>Запись недоступна</translation>
     </message>
@@ -2055,95 +2050,95 @@
 <context>
     <name>error_messages</name>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="66"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="73"/>
         <source>Wrong passphrase.</source>
         <translation>Неверная парольная фраза.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="67"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="74"/>
         <source>The vault is intact, but this passphrase does not open it. Check the keyboard layout and Caps Lock, then try again. If you have forgotten it, your recovery key can set a new one.</source>
         <translation>Хранилище не повреждено, но эта парольная фраза его не открывает. Проверьте раскладку клавиатуры и Caps Lock и попробуйте снова. Если вы её забыли, ключ восстановления позволит задать новую.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="76"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="83"/>
         <source>The key file is missing or damaged.</source>
         <translation>Файл ключа отсутствует или повреждён.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="80"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="87"/>
         <source>The vault database is damaged.</source>
         <translation>База данных хранилища повреждена.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="84"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="91"/>
         <source>This vault needs a newer pp-desktop.</source>
         <translation>Для этого хранилища нужна более новая версия pp-desktop.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="88"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="95"/>
         <source>No vault in {folder}.</source>
         <translation>В папке {folder} нет хранилища.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="90"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="97"/>
         <source>No vault in that folder.</source>
         <translation>В этой папке нет хранилища.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="94"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="101"/>
         <source>Choose the folder that holds vault.db and vault.key, or create a new vault.</source>
         <translation>Выберите папку, где лежат vault.db и vault.key, или создайте новое хранилище.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="101"/>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="105"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="108"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="112"/>
         <source>The vault could not be opened.</source>
         <translation>Не удалось открыть хранилище.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="106"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="113"/>
         <source>An unexpected error occurred ({name}). Nothing was changed.</source>
         <translation>Произошла непредвиденная ошибка ({name}). Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="116"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="123"/>
         <source>Wrong recovery key.</source>
         <translation>Неверный ключ восстановления.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="117"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="124"/>
         <source>This recovery key does not open this vault. Check it group by group (letters and digits, dashes optional); nothing was changed.</source>
         <translation>Этот ключ восстановления не открывает хранилище. Проверьте его группа за группой (буквы и цифры, дефисы необязательны); ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="125"/>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="136"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="132"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="143"/>
         <source>That passphrase is not accepted.</source>
         <translation>Такая парольная фраза не принимается.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="133"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="140"/>
         <source>A vault already exists there.</source>
         <translation>Там уже есть хранилище.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="140"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="147"/>
         <source>The folder cannot be written.</source>
         <translation>В эту папку нельзя записать.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="141"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="148"/>
         <source>{reason}. Choose another folder.</source>
         <translation>{reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="147"/>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="150"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="154"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="157"/>
         <source>The vault could not be created.</source>
         <translation>Не удалось создать хранилище.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/error_messages.py" line="151"/>
+        <location filename="../../pp_desktop/ui/error_messages.py" line="158"/>
         <source>An unexpected error occurred ({name}).</source>
         <translation>Произошла непредвиденная ошибка ({name}).</translation>
     </message>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pp_desktop.services import Services
 from pp_desktop.services.bulk import bulk_insert
 from pp_desktop.store import Vault
-from pp_desktop.ui import theme
+from pp_desktop.ui import paged_table_model, theme
 from pp_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE, TODAY
 
@@ -61,6 +61,14 @@ def private_settings(tmp_path: Path) -> Iterator[Path]:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def patient_first_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """List pages read their first page off the UI thread and wait 60 ms for it; on a busy CI
+    machine a test could see "loading" where it expects rows. Tests wait long enough for
+    the page; test_background_reads covers the slow path on purpose."""
+    monkeypatch.setattr(paged_table_model, "FIRST_PAGE_WAIT_S", 10.0)
 
 
 @pytest.fixture(scope="session")

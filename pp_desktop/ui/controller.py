@@ -192,6 +192,7 @@ class AppController(QObject):
             self.show()
             return
         page = window.current_page_key()
+        session.forget_labels()  # reference lists have Russian labels: read them again
         new_window = self._make_window(session, page)
         new_window.setGeometry(window.geometry())
         new_window.show()

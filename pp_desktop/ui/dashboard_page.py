@@ -298,8 +298,11 @@ class DashboardPage(QWidget):
         if days is not None:
             days.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         char = t.fontMetrics().averageCharWidth()
+        titles = header.fontMetrics()
         for i, width in enumerate((16, 18, 14, 13)):
-            header.resizeSection(i, width * char + 18)
+            item = t.horizontalHeaderItem(i)
+            title = titles.horizontalAdvance(item.text()) + 28 if item is not None else 0
+            header.resizeSection(i, max(width * char + 18, title))  # titles differ by language
         t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 10)
         t.doubleClicked.connect(lambda index: self.open_overdue(index.row()))
 

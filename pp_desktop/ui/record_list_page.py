@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -67,13 +67,11 @@ class RecordListPage(QWidget):
         self.view = QTableView(self)
         self.view.setObjectName(f"{spec.key}Table")
         self._setup_view()
-        self.columns_button = QToolButton(self)
+        self.columns_button = QPushButton(self.tr("Columns"), self)
         self.columns_button.setObjectName("columnsButton")
-        self.columns_button.setText(self.tr("Columns"))
         self.columns_button.setToolTip(
             self.tr("Choose the columns shown (or right-click a column header)")
         )
-        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_button.setMenu(self.column_menu())
         self._restore_layout()
 

@@ -3,8 +3,11 @@
     QT_QPA_PLATFORM=offscreen python -m pp_desktop.ui.screenshots \\
         --vault .demo-vault --passphrase-file resources/demo/passphrase.txt --out docs/screenshots
 
-Writes start.png, dashboard.png, seizures.png and seizure-detail.png at 1280×800 by grabbing
-the real widgets (QWidget.grab), so the pictures show exactly what the officer sees.
+Writes start, dashboard, seizures, seizure-detail, audit (after Verify chain) and settings;
+the Russian interface (ru-start, ru-dashboard, ru-seizures: the compiled catalogue of
+``make translations`` and the Russian reference labels); and rtl.png, the interface laid out
+right to left. 1280×800, by grabbing the real widgets (QWidget.grab), so the pictures show
+exactly what the officer sees.
 """
 
 from __future__ import annotations
@@ -12,14 +15,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QRect, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QEventLoop, QRect, QSettings, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pp_desktop.store.vault import Vault
+from pp_desktop.ui import i18n
+from pp_desktop.ui.audit_page import AuditLogPage
 from pp_desktop.ui.dashboard_page import DashboardPage
 from pp_desktop.ui.main_window import MainWindow
 from pp_desktop.ui.paged_table_model import PagedTableModel
@@ -98,47 +104,122 @@ def _telling_row(model: PagedTableModel) -> int:
     return fallback
 
 
-def render_screenshots(vault_dir: Path, passphrase: str, out_dir: Path) -> list[Path]:
-    """Render the four screenshots of ``vault_dir`` into ``out_dir``; returns the files."""
-    from pp_desktop.ui.app import application
+def _main_window(app: QApplication, session: Session, page: str) -> MainWindow:
+    """A main window on ``page`` with its data in (the dashboard's figures, the list's count)."""
+    window = MainWindow(session, "dashboard")
+    window.resize(*SIZE)
+    window.show()
+    dashboard = window.page("dashboard")
+    assert isinstance(dashboard, DashboardPage)
+    if dashboard.data is None:
+        _wait(dashboard.loaded)
+    shown = window.navigate(page)
+    if isinstance(shown, RecordListPage) and not shown.model.is_counted:
+        _wait(shown.model.counted)
+    _settle(app)
+    return window
 
-    app = application()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
 
-    start = StartScreen(vault_dir)
-    start.passphrase_edit.setText(passphrase)
-    written.append(_save(_grab(app, start), out_dir / "start.png"))
-    start.close()
+def _english(app: QApplication, session: Session, out_dir: Path) -> list[Path]:
+    written = []
+    window = _main_window(app, session, "dashboard")
+    written.append(_save(_grab(app, window), out_dir / "dashboard.png"))
 
-    vault = Vault.unlock(vault_dir, passphrase)
+    seizures = window.navigate("seizures")
+    assert isinstance(seizures, RecordListPage)
+    row = _telling_row(seizures.model)
+    seizures.view.selectRow(row)
+    seizures.view.scrollTo(seizures.model.index(row, 0))
+    written.append(_save(_grab(app, window), out_dir / "seizures.png"))
+
+    dialog = seizures.open_row(row)
+    assert dialog is not None
+    _settle(app)
+    composed = _with_dialog(window.grab(), dialog.grab())
+    written.append(_save(composed, out_dir / "seizure-detail.png"))
+    dialog.close()
+
+    audit = window.navigate("audit")
+    assert isinstance(audit, AuditLogPage)
+    task = audit.verify_chain()
+    if task.running:
+        _wait(audit.verified)
+    _settle(app)
+    written.append(_save(_grab(app, window), out_dir / "audit.png"))
+
+    settings = window.open_settings()
+    _settle(app)
+    written.append(_save(_with_dialog(window.grab(), settings.grab()), out_dir / "settings.png"))
+    settings.reject()
+    window.close_quietly()
+    return written
+
+
+def _russian(app: QApplication, session: Session, out_dir: Path) -> list[Path]:
+    """The same windows in Russian: the catalogue and the Russian reference labels."""
+    i18n.install_language("ru")
+    session.forget_labels()  # the reference lists carry Russian labels: read them again
     try:
-        window = MainWindow(Session(vault))
-        window.resize(*SIZE)
-        window.show()
-        dashboard = window.page("dashboard")
-        assert isinstance(dashboard, DashboardPage)
-        if dashboard.data is None:
-            _wait(dashboard.loaded)
-        written.append(_save(_grab(app, window), out_dir / "dashboard.png"))
-
+        written = []
+        start = StartScreen(session.folder)
+        start.show_locked(None)
+        written.append(_save(_grab(app, start), out_dir / "ru-start.png"))
+        start.close()
+        window = _main_window(app, session, "dashboard")
+        written.append(_save(_grab(app, window), out_dir / "ru-dashboard.png"))
         seizures = window.navigate("seizures")
         assert isinstance(seizures, RecordListPage)
-        row = _telling_row(seizures.model)
-        seizures.view.selectRow(row)
-        seizures.view.scrollTo(seizures.model.index(row, 0))
-        written.append(_save(_grab(app, window), out_dir / "seizures.png"))
-
-        dialog = seizures.open_row(row)
-        assert dialog is not None
-        _settle(app)
-        composed = _with_dialog(window.grab(), dialog.grab())
-        written.append(_save(composed, out_dir / "seizure-detail.png"))
-        dialog.close()
+        seizures.view.selectRow(_telling_row(seizures.model))
+        written.append(_save(_grab(app, window), out_dir / "ru-seizures.png"))
         window.close_quietly()
+        return written
     finally:
-        vault.lock()
-    return written
+        i18n.install_language("en")
+        session.forget_labels()
+
+
+def _right_to_left(app: QApplication, session: Session, out_dir: Path) -> list[Path]:
+    """Pseudo-RTL: the English interface mirrored as an Arabic or Persian one would be."""
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        window = _main_window(app, session, "seizures")
+        path = _save(_grab(app, window), out_dir / "rtl.png")
+        window.close_quietly()
+        return [path]
+    finally:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def render_screenshots(vault_dir: Path, passphrase: str, out_dir: Path) -> list[Path]:
+    """Render the screenshots of ``vault_dir`` into ``out_dir``; returns the files.
+
+    The officer's own settings (column layouts, language) are not used: the pictures come
+    out the same on every machine.
+    """
+    from pp_desktop.ui.app import application
+
+    with tempfile.TemporaryDirectory(prefix="pp-shots-") as settings_dir:
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, settings_dir)
+        app = application()
+        i18n.install_language("en")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+
+        start = StartScreen(vault_dir)
+        start.passphrase_edit.setText(passphrase)
+        written.append(_save(_grab(app, start), out_dir / "start.png"))
+        start.close()
+
+        vault = Vault.unlock(vault_dir, passphrase)
+        try:
+            session = Session(vault)
+            written += _english(app, session, out_dir)
+            written += _russian(app, session, out_dir)
+            written += _right_to_left(app, session, out_dir)
+        finally:
+            vault.lock()
+        return written
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -82,6 +82,10 @@ class Session:
             self._names[entity] = record_names(self.ctx, entity)
         return self._names[entity].get(rid, "")
 
+    def forget_labels(self) -> None:
+        """Drop the reference labels (the language changed: they are read again)."""
+        self._labels = None
+
     def forget_names(self) -> None:
         """Drop cached record names (after a refresh: records may have changed)."""
         self._names.clear()

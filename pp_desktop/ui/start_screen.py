@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 from pp_desktop.ui.error_messages import unlock_error
 from pp_desktop.ui.recovery_dialog import RecoveryDialog
 
-CARD_WIDTH = 480
+CARD_WIDTH = 520
 
 
 class StartScreen(QWidget):
@@ -56,6 +56,7 @@ class StartScreen(QWidget):
         mark = QLabel(card)
         mark.setPixmap(icons.icon("lock").pixmap(40, 40))
         title = QLabel(self.tr("Paris Pact field vault"), card)
+        title.setWordWrap(True)  # Russian and other languages run longer
         title.setObjectName("appTitle")
         subtitle = QLabel(self.tr("Field records, encrypted on this laptop."), card)
         subtitle.setObjectName("appSubtitle")
@@ -115,10 +116,11 @@ class StartScreen(QWidget):
         folder_row.addWidget(self.browse_button)
         actions = QHBoxLayout()
         actions.addWidget(self.create_button)
-        actions.addSpacing(12)
-        actions.addWidget(self.forgot_button)
         actions.addStretch(1)
         actions.addWidget(self.unlock_button)
+        forgot_row = QHBoxLayout()  # under the passphrase, where the officer looks for it
+        forgot_row.addStretch(1)
+        forgot_row.addWidget(self.forgot_button)
 
         heading = QHBoxLayout()
         heading.setSpacing(14)
@@ -141,6 +143,7 @@ class StartScreen(QWidget):
         inner.addSpacing(6)
         inner.addWidget(pass_caption)
         inner.addWidget(self.passphrase_edit)
+        inner.addLayout(forgot_row)
         inner.addWidget(self.message)
         inner.addSpacing(10)
         inner.addLayout(actions)
@@ -154,7 +157,11 @@ class StartScreen(QWidget):
         footer.setProperty("role", "hint")
         outer = QVBoxLayout(self)
         outer.addStretch(3)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # not an alignment flag: wrapped texts need height-for-width
+        centred.addStretch(1)
+        centred.addWidget(card)
+        centred.addStretch(1)
+        outer.addLayout(centred)
         outer.addStretch(4)
         outer.addWidget(footer, 0, Qt.AlignmentFlag.AlignHCenter)
 

@@ -364,6 +364,8 @@ def test_files_over_the_size_cap_are_refused(ctx: Services) -> None:
 def test_a_missing_file_is_a_clear_error(ctx: Services, tmp_path: Path) -> None:
     with pytest.raises(NotWellFormed, match="cannot be read"):
         import_activities(ctx, tmp_path / "nope.xml")
+    with pytest.raises(NotWellFormed, match="cannot be read: Is a directory"):
+        import_activities(ctx, tmp_path)
 
 
 def test_the_reader_keeps_only_the_current_activity_in_memory(tmp_path: Path) -> None:

@@ -215,7 +215,10 @@ class ActivityFile:
             raise FileTooLarge(_too_large(name, max_bytes))
         if size == 0:
             raise NotWellFormed(f"{name} is empty.")
-        self._fh = self.path.open("rb")
+        try:
+            self._fh = self.path.open("rb")
+        except OSError as exc:  # a folder, no permission
+            raise NotWellFormed(f"{name} cannot be read: {exc.strerror}.") from None
         try:
             head = self._fh.read(_HEAD_BYTES)
             self._fh.seek(0)

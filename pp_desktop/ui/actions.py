@@ -97,6 +97,58 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "",
         "shield",
     ),
+    # the exchange actions of issues 6 and 7 (wired in ui/exchange/wiring.py)
+    ActionSpec(
+        "file.export",
+        QT_TRANSLATE_NOOP("actions", "&Export to Excel…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Write records to an Excel workbook (or CSV) for a national counterpart"
+        ),
+        "file",
+        "Ctrl+Shift+E",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "file.export_list",
+        QT_TRANSLATE_NOOP("actions", "Export this &list…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Export the records of the current list, with its search and filters"
+        ),
+        "file",
+    ),
+    ActionSpec(
+        "file.export_template",
+        QT_TRANSLATE_NOOP("actions", "Export blank &template…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "A workbook with headers and drop-down lists for a counterpart to fill in"
+        ),
+        "file",
+    ),
+    ActionSpec(
+        "file.import",
+        QT_TRANSLATE_NOOP("actions", "&Import from Excel…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Preview and import a workbook a counterpart sent back (all or nothing)"
+        ),
+        "file",
+        "Ctrl+Shift+I",
+    ),
+    ActionSpec(
+        "iati.export",
+        QT_TRANSLATE_NOOP("actions", "Export projects to IA&TI…"),
+        QT_TRANSLATE_NOOP("actions", "Write assistance projects as an IATI 2.03 activity file"),
+        "file",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "iati.import",
+        QT_TRANSLATE_NOOP("actions", "Import projects from IAT&I…"),
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "Preview and import donors' activities from an IATI file, by country and sector",
+        ),
+        "file",
+    ),
     ActionSpec(
         "quit",
         QT_TRANSLATE_NOOP("actions", "&Quit"),

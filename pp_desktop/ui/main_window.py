@@ -23,6 +23,7 @@ from pp_desktop.ui import icons
 from pp_desktop.ui.actions import PAGES, ActionRegistry
 from pp_desktop.ui.audit_page import AuditLogPage
 from pp_desktop.ui.dashboard_page import DashboardPage
+from pp_desktop.ui.exchange.wiring import install as install_exchange
 from pp_desktop.ui.list_specs import LISTS
 from pp_desktop.ui.record_list_page import RecordListPage
 from pp_desktop.ui.session import Session
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
 
         self._connect_actions()
         self.writes = WriteActions(self)  # New, Edit, Delete, Undo, Redo (forms)
+        self.exchange = install_exchange(self)  # Excel and IATI export / import dialogs
         self.nav.currentRowChanged.connect(self._nav_changed)
         session.vault.on_lock(self.clear_views)
         session.preload()

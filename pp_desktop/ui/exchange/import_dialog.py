@@ -34,6 +34,7 @@ from pp_desktop.ui.exchange.common import (
 )
 from pp_desktop.ui.exchange.import_work import Preview, run_commit, run_preview
 from pp_desktop.ui.exchange.mapping_dialog import ColumnMappingDialog
+from pp_desktop.ui.i18n import service_message
 from pp_desktop.ui.session import Session
 from pp_desktop.ui.task_progress import TaskProgressDialog
 
@@ -214,6 +215,12 @@ class ImportDialog(QDialog):
         self._task_over()
         self.preview = preview
         self._show(preview)
+        if preview.plan is None:
+            self.summary.setText(
+                service_message(preview.refusal)
+                + " "
+                + self.tr("If a sheet holds records in another layout, use Map columns….")
+            )
 
     def _preview_failed(self, exc: BaseException) -> None:
         self._task_over()

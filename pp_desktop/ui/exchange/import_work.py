@@ -11,13 +11,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from pp_desktop.exchange.excel.commit import commit_import
+from pp_desktop.exchange.excel.errors import ImportRefused
 from pp_desktop.exchange.excel.mapping import remembered
 from pp_desktop.exchange.excel.preview import ImportPlan, preview_import
 from pp_desktop.exchange.excel.reader import (
     HEADER_SCAN,
     OWN_EXTRA_SHEETS,
+    Limits,
     SheetMapping,
+    check_file,
     open_workbook,
+    sheets,
 )
 from pp_desktop.services import Services
 from pp_desktop.services.records import ChangeSet
@@ -26,10 +30,14 @@ from pp_desktop.ui.background import TaskControl
 
 @dataclass
 class Preview:
-    """A plan and, per sheet the reader did not recognise, its header texts."""
+    """A plan and, per sheet the reader did not recognise, its header texts.
 
-    plan: ImportPlan
+    ``plan`` is None when no sheet was recognised at all (a counterpart's own layout):
+    ``refusal`` then says why, and the mapping step is the way on."""
+
+    plan: ImportPlan | None
     unread: dict[str, list[str]] = field(default_factory=dict)
+    refusal: str = ""
 
 
 def _header_row(rows: Sequence[Sequence[Any]]) -> list[str]:
@@ -42,10 +50,10 @@ def _header_row(rows: Sequence[Sequence[Any]]) -> list[str]:
     return list(dict.fromkeys(best))
 
 
-def unread_sheets(path: Path, plan: ImportPlan) -> dict[str, list[str]]:
+def unread_sheets(path: Path, plan: ImportPlan | None) -> dict[str, list[str]]:
     """sheet -> headers of the sheets of ``path`` the preview did not read (only the first
     rows of each are looked at)."""
-    read = {layout.sheet for layout in plan.layouts}
+    read = {layout.sheet for layout in plan.layouts} if plan is not None else set()
     wb = open_workbook(path)
     out: dict[str, list[str]] = {}
     for name in wb.sheet_names:
@@ -73,10 +81,29 @@ def run_preview(
 
     control.progress(-1.0, QCoreApplication.translate("exchange", "Opening the workbook…"))
     mappings = list(extra) + [m for ms in remembered(ctx).values() for m in ms]
-    plan = preview_import(ctx, path, mappings, source, progress=progress)
+    try:
+        plan = preview_import(ctx, path, mappings, source, progress=progress)
+    except ImportRefused as exc:
+        if not _no_sheet_recognised(path, mappings):
+            raise  # macros, password, size, row cap, damage: no mapping can help
+        unread = unread_sheets(path, None)
+        if not unread:
+            raise
+        return Preview(None, unread, exc.message)
     plan.mappings = list(extra)  # only a newly given mapping is remembered under ``source``
     control.check()
     return Preview(plan, unread_sheets(path, plan))
+
+
+def _no_sheet_recognised(path: Path, mappings: Sequence[SheetMapping]) -> bool:
+    """True when the file opens but none of its sheets is a sheet of records (the refusal a
+    column mapping can cure)."""
+    try:
+        check_file(path, Limits())
+        found = sheets(open_workbook(path), mappings, Limits(max_rows=2**62), [])
+        return next(found, None) is None
+    except ImportRefused:
+        return False
 
 
 def run_commit(ctx: Services, plan: ImportPlan, control: TaskControl) -> dict[str, ChangeSet]:

@@ -36,6 +36,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -54,6 +55,7 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 8  # 1,600 rows: a few screens around the viewport
 FIRST_PAGE_WAIT_S = 0.06  # wait this long for a first page before showing "loading"
+COUNT_DELAY_MS = 100  # let the first page paint before the (long) count starts
 
 
 class _FirstPageRead:
@@ -275,7 +277,14 @@ class PagedTableModel(QAbstractTableModel):
             return len(self._pages.get(0, []))
 
     def _count_in_background(self, source: PageSource) -> None:
+        # Started a moment later: over a million rows the count reads the whole date index
+        # (seconds), and on two cores it would slow the first paint of the page just read.
         generation = self._generation
+        QTimer.singleShot(COUNT_DELAY_MS, self, lambda: self._start_count(generation, source))
+
+    def _start_count(self, generation: int, source: PageSource) -> None:
+        if generation != self._generation:
+            return  # the officer typed on: this list is gone already
         self._count_call = run_in_background(
             lambda: source.count(),
             lambda n: self._apply_count(generation, source, int(n)),

@@ -169,12 +169,14 @@ def test_every_list_opens(qtbot: Any, window: MainWindow, qtmodeltester: Any) ->
 def test_refresh_rereads_the_list(qtbot: Any, window: MainWindow, seizure_session: Session) -> None:
     page = window.navigate("seizures")
     assert isinstance(page, RecordListPage)
-    records.create(
+    qtbot.waitUntil(lambda: page.model.is_counted)
+    assert page.model.rowCount() == SEIZURES
+    records.create(  # behind the list's back: it shows what it read until refreshed
         seizure_session.ctx,
         "seizure",
         {"seized_on": "2026-11-28", "country": "TJK", "drug": "OPIUM", "quantity": 3.0},
     )
-    qtbot.waitUntil(lambda: page.model.rowCount() == SEIZURES)
+    assert page.model.rowCount() == SEIZURES
     trigger(window, "refresh")
     qtbot.waitUntil(lambda: page.model.rowCount() == SEIZURES + 1)
     assert window.status.pending_label.text() == f"Waiting to sync: {SEIZURES + 1:,}"

@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     _home(p)
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.add_argument("--hq-url", default=None, help="HQ's address for the HTTP route (optional)")
+    p.add_argument(
+        "--replaces",
+        default=None,
+        metavar="OLD_ID",
+        help="a replacement laptop: revoke OLD_ID and give the new device its records",
+    )
     p.set_defaults(handler=cmd_device_add)
     p = dev.add_parser("list", help="list devices")
     _home(p)
@@ -99,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     _home(p)
     p.set_defaults(handler=cmd_exchange)
 
+    p = sub.add_parser("serve", help="serve HQ over HTTP (devices run 'pp-desktop sync now')")
+    _home(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8700, help="port (default 8700)")
+    p.set_defaults(handler=cmd_serve)
+
     p = sub.add_parser("stats", help="live records per kind")
     _home(p)
     p.add_argument("--json", action="store_true")
@@ -128,7 +140,14 @@ def cmd_device_add(args: argparse.Namespace) -> int:
     from pp_hq.registry import add_device
 
     hq = _hq(args)
-    ef = add_device(hq, args.name, args.out, args.hq_url)
+    if args.replaces:
+        from pp_hq.replace import replace_device
+
+        ef, n = replace_device(hq, args.name, args.replaces, args.out, args.hq_url)
+        print(f"Device {args.replaces} revoked; {ef.device_id} replaces it.")
+        print(f"{n:,} records it had delivered go to the new device at its first sync.")
+    else:
+        ef = add_device(hq, args.name, args.out, args.hq_url)
     print(f"Device {ef.device_id} ({ef.device_name}) registered.")
     print(f"Enrolment file: {args.out} (one-time token, valid until {ef.token_expires}).")
     print(f"Root fingerprint to confirm with the officer: {ef.root.fingerprint()}")
@@ -223,6 +242,15 @@ def cmd_exchange(args: argparse.Namespace) -> int:
     for name, reason, message in report.rejected:
         print(f"pp-hq: REJECTED {name}: {reason}: {message}", file=sys.stderr)
     return 31 if report.rejected else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from pp_hq.server.run import serve
+
+    print(f"pp-hq serving {args.home} on http://{args.host}:{args.port} (Ctrl+C stops).")
+    sys.stdout.flush()
+    serve(args.home, args.host, args.port, getattr(args, "db", None), _passphrase(args))
+    return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ from pp_hq.db import (
     hq_reference,
     hq_view,
 )
+from pp_hq.replace import inherited_changes
 
 CONFIDENTIAL = "CONFIDENTIAL"
 EXPIRY_DAYS = 30
@@ -192,6 +193,7 @@ def build_for(conn: Connection, hq: Hq, device: str) -> bundle.Sealed | None:
         for r in refs
     ]
     changes = shared_changes(conn, device)
+    changes += inherited_changes(conn, device)  # a replacement laptop's records (pp_hq.replace)
     if not receipts and not changes and not refs and root_version >= hq.keys.root.version:
         return None
     items += receipts + changes + [_state(conn, device)]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import uuid_utils
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from pp_desktop.sync.enrolment_file import EnrolmentFile, new_token
 from pp_desktop.sync.errors import SyncError
@@ -42,8 +43,16 @@ def _new_device_id() -> str:
     return "d" + uuid_utils.uuid7().hex[-12:]
 
 
-def add_device(hq: Hq, name: str, out: Path, hq_url: str | None = None) -> EnrolmentFile:
-    """Register a device and write its enrolment file (one-time token, expiring) to ``out``."""
+def add_device(
+    hq: Hq,
+    name: str,
+    out: Path,
+    hq_url: str | None = None,
+    on_added: Callable[[Connection, str], None] | None = None,
+) -> EnrolmentFile:
+    """Register a device and write its enrolment file (one-time token, expiring) to ``out``.
+
+    ``on_added(conn, device_id)`` runs in the same transaction (a replacement's inheritance)."""
     if not name.strip():
         raise RegistryError("A device needs a name (e.g. the officer and the laptop).")
     if out.exists():
@@ -62,6 +71,8 @@ def add_device(hq: Hq, name: str, out: Path, hq_url: str | None = None) -> Enrol
                 created_at=hq.now(),
             )
         )
+        if on_added is not None:
+            on_added(conn, device_id)
         ef.write(out)  # inside the transaction: no device without its file, no file without it
     return ef
 

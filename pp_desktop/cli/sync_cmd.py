@@ -1,4 +1,4 @@
-"""The ``pp-desktop sync`` sub-commands (issue 4: enrol, status, pubkey, export, import)."""
+"""The ``pp-desktop sync`` sub-commands: enrol, status, pubkey, export, import, now (HTTP)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,15 @@ def register(sub: Any) -> None:
     pass_arg(p)
     p.set_defaults(handler=_guard(cmd_import))
 
+    p = actions.add_parser("now", help="sync with HQ over the network (HTTP)")
+    p.add_argument("--hq", metavar="URL", help="HQ's address (default: the one remembered)")
+    p.add_argument(
+        "--enrol", type=Path, metavar="FILE", help="enrol with this file first (if not enrolled)"
+    )
+    vault_arg(p)
+    pass_arg(p)
+    p.set_defaults(handler=_guard(cmd_now))
+
 
 def _guard(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     """Sync errors become a message and their exit code (vault and service errors are handled
@@ -71,14 +80,17 @@ def _with_services(args: argparse.Namespace, fn: Callable[[Any], int]) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
-    from pp_desktop.sync.device import enrol
+    from pp_desktop.sync.http_transport import enrol_and_remember
 
     def go(ctx: Any) -> int:
-        done = enrol(ctx, args.file)
+        done = enrol_and_remember(ctx, args.file)
         print(f"Enrolled as device {done.device_id} ({done.device_name}).")
         print(f"HQ root fingerprint: {done.root_fingerprint}")
         print("Confirm this fingerprint with HQ by phone or on paper before sending data.")
-        print("Your enrolment request travels with the next 'pp-desktop sync export FOLDER'.")
+        print(
+            "Your enrolment request travels with the next 'pp-desktop sync now' (network) or "
+            "'pp-desktop sync export FOLDER' (USB)."
+        )
         return 0
 
     return _with_services(args, go)
@@ -153,5 +165,28 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not out.results and not out.rejected:
             print("No bundle from HQ for this device in that folder.")
         return 31 if out.rejected else 0
+
+    return _with_services(args, go)
+
+
+def cmd_now(args: argparse.Namespace) -> int:
+    from pp_desktop.sync.http_transport import enrol_and_remember, sync_now
+    from pp_desktop.sync.state import load_identity
+
+    def go(ctx: Any) -> int:
+        if args.enrol is not None:
+            with ctx.reading() as conn:
+                enrolled = load_identity(conn) is not None
+            if not enrolled:
+                done = enrol_and_remember(ctx, args.enrol)
+                print(f"Enrolled as device {done.device_id}; HQ root {done.root_fingerprint}")
+        report = sync_now(ctx, args.hq)
+        for name, reason, message in report.rejected:
+            err(f"REJECTED {name}: {reason}: {message}")
+        if report.ok:
+            print(report.message)
+            return 0
+        err(report.message)
+        return 31 if report.status == "rejected" else 39
 
     return _with_services(args, go)

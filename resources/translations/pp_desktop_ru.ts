@@ -137,6 +137,269 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="51"/>
+        <source>Map the columns of a counterpart&apos;s workbook</source>
+        <translation>Сопоставить столбцы книги партнёра</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="54"/>
+        <source>Seizures</source>
+        <translation>Изъятия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="55"/>
+        <source>Prices</source>
+        <translation>Цены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="56"/>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="57"/>
+        <source>Projects</source>
+        <translation>Проекты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="58"/>
+        <source>Project donors</source>
+        <translation>Доноры проектов</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="59"/>
+        <source>Recommendations</source>
+        <translation>Рекомендации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="60"/>
+        <source>Progress notes</source>
+        <translation>Заметки о ходе</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="61"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="65"/>
+        <source>Say which kind of record the sheet holds and which field each of its columns is. Columns set to “not imported” are ignored. The mapping is remembered for this source once the import is done.</source>
+        <translation>Укажите, какие записи содержит лист и каким полем является каждый его столбец. Столбцы «не импортируется» пропускаются. После импорта сопоставление запоминается для этого источника.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="75"/>
+        <source>e.g. Drug Control Agency of Tajikistan</source>
+        <translation>напр. Агентство по контролю за наркотиками Таджикистана</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="86"/>
+        <source>Column in the file</source>
+        <translation>Столбец в файле</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="86"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="94"/>
+        <source>Use this mapping</source>
+        <translation>Использовать это сопоставление</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="99"/>
+        <source>Source (who sent it):</source>
+        <translation>Источник (кто прислал):</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="100"/>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="101"/>
+        <source>Kind of record:</source>
+        <translation>Вид записей:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="114"/>
+        <source>— not imported —</source>
+        <translation>— не импортируется —</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/mapping_dialog.py" line="167"/>
+        <source>Two columns are mapped to the same field</source>
+        <translation>Два столбца сопоставлены одному полю</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="91"/>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="95"/>
+        <source>These records were changed on this laptop and elsewhere before either side heard of the other. Both versions are kept; the record shows the later edit until you decide. Your decision is sent to HQ with the next sync.</source>
+        <translation>Эти записи изменены на этом ноутбуке и в другом месте прежде, чем стороны узнали друг о друге. Обе версии сохранены; пока вы не решите, запись показывает более позднюю правку. Ваше решение уйдёт в штаб-квартиру при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="111"/>
+        <source>No open conflicts.</source>
+        <translation>Открытых конфликтов нет.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="134"/>
+        <source>Keep mine</source>
+        <translation>Оставить мою</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="136"/>
+        <source>Keep this laptop&apos;s version of every conflicting field</source>
+        <translation>Оставить версию этого ноутбука для каждого конфликтующего поля</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="138"/>
+        <source>Keep theirs</source>
+        <translation>Принять их</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="140"/>
+        <source>Take the other version of every conflicting field</source>
+        <translation>Принять другую версию для каждого конфликтующего поля</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="142"/>
+        <source>Apply my choices</source>
+        <translation>Применить мой выбор</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="146"/>
+        <source>Keep, field by field, the version chosen in the last column</source>
+        <translation>Оставить для каждого поля версию, выбранную в последнем столбце</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="174"/>
+        <source>Quarantined changes</source>
+        <translation>Изменения в карантине</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="178"/>
+        <source>Changes refused by validation are kept here with the reason, never dropped. Correct the record and sync again.</source>
+        <translation>Изменения, отклонённые проверкой, хранятся здесь с причиной и никогда не теряются. Исправьте запись и синхронизируйте снова.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="189"/>
+        <source>Record type</source>
+        <translation>Тип записи</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="190"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="191"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="192"/>
+        <source>From</source>
+        <translation>Откуда</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="193"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="250"/>
+        <source>Fields in conflict: {fields}</source>
+        <translation>Поля в конфликте: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="308"/>
+        <source>Nothing to decide</source>
+        <translation>Решать нечего</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="316"/>
+        <source>Detected {when}. The other version comes from {source}. {n} fields differ; they are highlighted.</source>
+        <translation>Обнаружено {when}. Другая версия получена от {source}. Различаются поля ({n}); они выделены.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="322"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="323"/>
+        <source>This laptop (mine)</source>
+        <translation>Этот ноутбук (моя)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="324"/>
+        <source>Other version (theirs)</source>
+        <translation>Другая версия (их)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="325"/>
+        <source>Keep</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="347"/>
+        <source>Mine</source>
+        <translation>Моя</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="348"/>
+        <source>Theirs</source>
+        <translation>Их</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="366"/>
+        <source>Deleted</source>
+        <translation>Удалена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="367"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="368"/>
+        <source>deleted</source>
+        <translation>удалена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="367"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="368"/>
+        <source>kept</source>
+        <translation>сохранена</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="404"/>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="404"/>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="444"/>
+        <source>Resolved. Your decision is sent to HQ with the next sync.</source>
+        <translation>Разрешено. Ваше решение уйдёт в штаб-квартиру при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="457"/>
+        <source>This conflict could not be resolved</source>
+        <translation>Не удалось разрешить этот конфликт</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <location filename="../../pp_desktop/ui/forms/contact_form.py" line="14"/>
@@ -454,7 +717,7 @@
     </message>
     <message>
         <location filename="../../pp_desktop/ui/dashboard_page.py" line="253"/>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="410"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="413"/>
         <source>Overdue follow-ups</source>
         <translation>Просроченные контрольные сроки</translation>
     </message>
@@ -484,48 +747,48 @@
         <translation>Последняя заметка о ходе</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="322"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="325"/>
         <source>Dashboard figures</source>
         <translation>Показатели сводки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="333"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="336"/>
         <source>Loading cancelled: press F5 to load the figures.</source>
         <translation>Загрузка отменена: нажмите F5, чтобы загрузить показатели.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="340"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="343"/>
         <source>The figures could not be read: {message}</source>
         <translation>Не удалось прочитать показатели: {message}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="351"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="354"/>
         <source>Last 12 months: {first} – {last}</source>
         <translation>Последние 12 месяцев: {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="355"/>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="368"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="358"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="371"/>
         <source>No seizures in the last 12 months.</source>
         <translation>За последние 12 месяцев изъятий нет.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="361"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="364"/>
         <source>{drug}: {kg} in {n} seizures</source>
         <translation>{drug}: {kg}, изъятий: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="375"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="378"/>
         <source>{month}: {kg} in {n} seizures</source>
         <translation>{month}: {kg}, изъятий: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="395"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="398"/>
         <source>no progress note</source>
         <translation>заметок о ходе нет</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/dashboard_page.py" line="408"/>
+        <location filename="../../pp_desktop/ui/dashboard_page.py" line="411"/>
         <source>Overdue follow-ups ({n})</source>
         <translation>Просроченные контрольные сроки ({n})</translation>
     </message>
@@ -536,6 +799,279 @@
         <location filename="../../pp_desktop/ui/forms/date_field.py" line="35"/>
         <source>Not known</source>
         <translation>Неизвестно</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="32"/>
+        <source>Enrol this vault with HQ</source>
+        <translation>Зарегистрировать хранилище в штаб-квартире</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="36"/>
+        <source>Check HQ&apos;s root fingerprint</source>
+        <translation>Проверьте корневой отпечаток штаб-квартиры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="40"/>
+        <source>Read this fingerprint to HQ by phone, or compare it with the one on the paper HQ gave you. Enrol only if every group matches: a different fingerprint means the file did not come from your HQ.</source>
+        <translation>Прочитайте этот отпечаток штаб-квартире по телефону или сравните его с отпечатком на бумаге, полученной от штаб-квартиры. Регистрируйтесь, только если совпадает каждая группа: другой отпечаток означает, что файл пришёл не от вашей штаб-квартиры.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="55"/>
+        <source>Device:</source>
+        <translation>Устройство:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="57"/>
+        <source>HQ address:</source>
+        <translation>Адрес штаб-квартиры:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="57"/>
+        <source>none (USB stick only)</source>
+        <translation>нет (только USB-накопитель)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="60"/>
+        <source>File valid until:</source>
+        <translation>Файл действителен до:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="64"/>
+        <source>Built-in check:</source>
+        <translation>Встроенная проверка:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="65"/>
+        <source>matches the fingerprint built into this app</source>
+        <translation>совпадает с отпечатком, встроенным в программу</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="68"/>
+        <source>I have confirmed this fingerprint with HQ</source>
+        <translation>Я сверил(а) этот отпечаток со штаб-квартирой</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/enrol_dialog.py" line="71"/>
+        <source>Enrol</source>
+        <translation>Зарегистрировать</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="78"/>
+        <source>Export blank template</source>
+        <translation>Экспорт пустого шаблона</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="80"/>
+        <source>Export this list</source>
+        <translation>Экспорт этого списка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="82"/>
+        <source>Export to Excel</source>
+        <translation>Экспорт в Excel</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="92"/>
+        <source>A workbook with the headers and drop-down lists only, for a counterpart to fill in and send back.</source>
+        <translation>Книга только с заголовками и раскрывающимися списками, чтобы партнёр заполнил её и прислал обратно.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="99"/>
+        <source>The records of the list {title}, with its current search and filters.</source>
+        <translation>Записи списка «{title}» с текущим поиском и фильтрами.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="105"/>
+        <source>A workbook with a Summary sheet, one sheet per kind of record and an About sheet saying what was exported, when and by whom.</source>
+        <translation>Книга с листом «Сводка», отдельным листом для каждого вида записей и листом «О файле»: что, когда и кем выгружено.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="111"/>
+        <source>Records to include</source>
+        <translation>Включаемые записи</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="114"/>
+        <source>Seizures</source>
+        <translation>Изъятия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="115"/>
+        <source>Prices</source>
+        <translation>Цены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="116"/>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="117"/>
+        <source>Projects (with their donors)</source>
+        <translation>Проекты (с донорами)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="118"/>
+        <source>Recommendations (with progress notes)</source>
+        <translation>Рекомендации (с заметками о ходе)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="119"/>
+        <source>Contacts (personal data: only when you need them)</source>
+        <translation>Контакты (персональные данные: только при необходимости)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="136"/>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="137"/>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="139"/>
+        <source>Language of the headers, sheet names and labels</source>
+        <translation>Язык заголовков, названий листов и подписей</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="141"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Книга Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="143"/>
+        <source>CSV, one file per sheet (.csv)</source>
+        <translation>CSV, файл на каждый лист (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="155"/>
+        <source>Leave out notes and personal fields</source>
+        <translation>Не включать примечания и персональные поля</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="158"/>
+        <source>Free-text notes and personal data (names, phones, e-mails) are not written</source>
+        <translation>Текстовые примечания и персональные данные (имена, телефоны, эл. почта) не записываются</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="160"/>
+        <source>Include restricted records</source>
+        <translation>Включить записи ограниченного доступа</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="163"/>
+        <source>Restricted records are left out of exports unless you ask for them</source>
+        <translation>Записи ограниченного доступа не выгружаются, если вы их не запросите</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="165"/>
+        <source>Include confidential records</source>
+        <translation>Включить конфиденциальные записи</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="168"/>
+        <source>Confidential records are exported only after you confirm it</source>
+        <translation>Конфиденциальные записи выгружаются только после вашего подтверждения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="173"/>
+        <source>Choose where to save the file</source>
+        <translation>Выберите, куда сохранить файл</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="175"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="183"/>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="184"/>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="185"/>
+        <source>Save to:</source>
+        <translation>Сохранить в:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="193"/>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="270"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="270"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="271"/>
+        <source>Save the export as</source>
+        <translation>Сохранить выгрузку как</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="284"/>
+        <source>Export confidential records?</source>
+        <translation>Выгрузить конфиденциальные записи?</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="286"/>
+        <source>Confidential records will be written to {name}. Anyone who gets the file can read them. Export them?</source>
+        <translation>Конфиденциальные записи будут записаны в {name}. Их сможет прочитать любой, к кому попадёт файл. Выгрузить их?</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="293"/>
+        <source>Writing {name}</source>
+        <translation>Запись {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="307"/>
+        <source>{name}: {rows} rows</source>
+        <translation>{name}: строк — {rows}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="313"/>
+        <source>Export finished</source>
+        <translation>Экспорт завершён</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="314"/>
+        <source>Written to {folder}:
+{lines}</source>
+        <translation>Записано в {folder}:
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="320"/>
+        <source>The export failed; no file was written</source>
+        <translation>Экспорт не удался; файл не записан</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="326"/>
+        <source>Export cancelled</source>
+        <translation>Экспорт отменён</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="327"/>
+        <source>The export was stopped; no file was written.</source>
+        <translation>Экспорт остановлен; файл не записан.</translation>
     </message>
 </context>
 <context>
@@ -592,19 +1128,510 @@
     </message>
 </context>
 <context>
+    <name>IatiExportDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="79"/>
+        <source>Export projects to IATI</source>
+        <translation>Экспорт проектов в IATI</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="83"/>
+        <source>Projects are written as activities of an IATI 2.03 file, the standard donors publish their aid in. Restricted and confidential projects are written only when you tick them.</source>
+        <translation>Проекты записываются как мероприятия файла IATI 2.03 — стандарта, в котором доноры публикуют данные о помощи. Проекты ограниченного доступа и конфиденциальные записываются, только если вы их отметите.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="91"/>
+        <source>All shareable projects</source>
+        <translation>Все проекты, которыми можно делиться</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="93"/>
+        <source>Only the projects ticked below</source>
+        <translation>Только отмеченные ниже проекты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="115"/>
+        <source>Choose where to save the file</source>
+        <translation>Выберите, куда сохранить файл</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="117"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="121"/>
+        <source>Save to:</source>
+        <translation>Сохранить в:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="127"/>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="144"/>
+        <source>confidential</source>
+        <translation>конфиденциально</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="144"/>
+        <source>restricted</source>
+        <translation>ограниченный доступ</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="185"/>
+        <source>Save the IATI file as</source>
+        <translation>Сохранить файл IATI как</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="185"/>
+        <source>XML files (*.xml)</source>
+        <translation>Файлы XML (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="199"/>
+        <source>Export confidential projects?</source>
+        <translation>Выгрузить конфиденциальные проекты?</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="201"/>
+        <source>{n} confidential project(s) will be written to {name}, a file anyone can read. Export them?</source>
+        <translation>Конфиденциальные проекты ({n}) будут записаны в {name} — файл, который может прочитать любой. Выгрузить их?</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="210"/>
+        <source>Writing {name}</source>
+        <translation>Запись {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="221"/>
+        <source>{n} project(s) written to {path}.</source>
+        <translation>Проектов записано в {path}: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="226"/>
+        <source>Left out:</source>
+        <translation>Не включены:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="229"/>
+        <source>Notes:</source>
+        <translation>Примечания:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="231"/>
+        <source>IATI export finished</source>
+        <translation>Экспорт IATI завершён</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="239"/>
+        <source>The IATI export failed; no file was written</source>
+        <translation>Экспорт IATI не удался; файл не записан</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="243"/>
+        <source>Export cancelled</source>
+        <translation>Экспорт отменён</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="243"/>
+        <source>No file was written.</source>
+        <translation>Файл не записан.</translation>
+    </message>
+</context>
+<context>
+    <name>IatiImportDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="61"/>
+        <source>Import projects from IATI</source>
+        <translation>Импорт проектов из IATI</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="63"/>
+        <source>No file chosen yet.</source>
+        <translation>Файл ещё не выбран.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="66"/>
+        <source>Choose file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="74"/>
+        <source>all countries (or e.g. AFG)</source>
+        <translation>все страны (или напр. AFG)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="76"/>
+        <source>Only activities for this recipient country (ISO code)</source>
+        <translation>Только мероприятия для этой страны-получателя (код ISO)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="80"/>
+        <source>all sectors (or e.g. 16063)</source>
+        <translation>все секторы (или напр. 16063)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="81"/>
+        <source>Only activities of this DAC sector code</source>
+        <translation>Только мероприятия этого кода сектора DAC</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="82"/>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="86"/>
+        <source>Recipient country:</source>
+        <translation>Страна-получатель:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="87"/>
+        <source>Sector:</source>
+        <translation>Сектор:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="92"/>
+        <source>Nothing is written until you press Import.</source>
+        <translation>Ничего не записывается, пока вы не нажмёте «Импорт».</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="99"/>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="99"/>
+        <source>Identifier</source>
+        <translation>Идентификатор</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="99"/>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="99"/>
+        <source>Details</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="105"/>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="108"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="137"/>
+        <source>The filters changed: press Preview again.</source>
+        <translation>Фильтры изменились: снова нажмите «Предпросмотр».</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="143"/>
+        <source>Choose the IATI activity file</source>
+        <translation>Выберите файл мероприятий IATI</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="143"/>
+        <source>XML files (*.xml)</source>
+        <translation>Файлы XML (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="162"/>
+        <source>Reading {name}</source>
+        <translation>Чтение {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="162"/>
+        <source>Importing {name}</source>
+        <translation>Импорт {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="203"/>
+        <source>IATI import finished</source>
+        <translation>Импорт IATI завершён</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="208"/>
+        <source>This file cannot be imported</source>
+        <translation>Этот файл невозможно импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="212"/>
+        <source>The preview was cancelled; nothing was imported.</source>
+        <translation>Предпросмотр отменён; ничего не импортировано.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="217"/>
+        <source>Imported: {new} new, {updated} updated, {skipped} skipped.</source>
+        <translation>Импортировано: новых — {new}, обновлено — {updated}, пропущено — {skipped}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="219"/>
+        <source>{new} new, {updated} to update, {skipped} skipped.</source>
+        <translation>Новых — {new}, к обновлению — {updated}, пропущено — {skipped}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="223"/>
+        <source>New organisations: {names}.</source>
+        <translation>Новые организации: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="231"/>
+        <source>New</source>
+        <translation>Новые</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="232"/>
+        <source>Update</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="233"/>
+        <source>Skipped</source>
+        <translation>Пропущено</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="59"/>
+        <source>Import from Excel</source>
+        <translation>Импорт из Excel</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="62"/>
+        <source>No file chosen yet.</source>
+        <translation>Файл ещё не выбран.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="65"/>
+        <source>Choose file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="74"/>
+        <source>Nothing is written until you press Import, and then every row is imported or none.</source>
+        <translation>Ничего не записывается, пока вы не нажмёте «Импорт»; затем импортируются все строки или ни одной.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="86"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="101"/>
+        <source>Sheet</source>
+        <translation>Лист</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="87"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="88"/>
+        <source>New</source>
+        <translation>Новые</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="89"/>
+        <source>Updated</source>
+        <translation>Обновлено</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="90"/>
+        <source>Unchanged</source>
+        <translation>Без изменений</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="91"/>
+        <source>Warnings</source>
+        <translation>Предупреждения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="92"/>
+        <source>Errors</source>
+        <translation>Ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="100"/>
+        <source>Finding</source>
+        <translation>Замечание</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="102"/>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="103"/>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="104"/>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="114"/>
+        <source>Map columns…</source>
+        <translation>Сопоставить столбцы…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="117"/>
+        <source>Say which field each column of a sheet in the counterpart&apos;s own layout is</source>
+        <translation>Укажите, каким полем является каждый столбец листа в собственном формате партнёра</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="120"/>
+        <source>Save error report…</source>
+        <translation>Сохранить отчёт об ошибках…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="123"/>
+        <source>A workbook with the rows as read, the bad cells marked, and every finding</source>
+        <translation>Книга с прочитанными строками, отмеченными ошибочными ячейками и всеми замечаниями</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="126"/>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="130"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="180"/>
+        <source>Choose the workbook to import</source>
+        <translation>Выберите книгу для импорта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="182"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="322"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="203"/>
+        <source>Checking {name}</source>
+        <translation>Проверка {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="222"/>
+        <source>If a sheet holds records in another layout, use Map columns….</source>
+        <translation>Если лист содержит записи в другом формате, используйте «Сопоставить столбцы…».</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="229"/>
+        <source>This file cannot be imported</source>
+        <translation>Этот файл невозможно импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="234"/>
+        <source>The check was cancelled; nothing was imported.</source>
+        <translation>Проверка отменена; ничего не импортировано.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="245"/>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="250"/>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="250"/>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="264"/>
+        <source>{new} new, {updated} updated, {unchanged} unchanged; {warnings} with warnings, {errors} with errors.</source>
+        <translation>Новых — {new}, обновлённых — {updated}, без изменений — {unchanged}; с предупреждениями — {warnings}, с ошибками — {errors}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="272"/>
+        <source>Rows with errors block the import: save the error report, correct the rows and import the file again.</source>
+        <translation>Строки с ошибками блокируют импорт: сохраните отчёт об ошибках, исправьте строки и импортируйте файл снова.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="277"/>
+        <source>Nothing to import: the vault already has every row.</source>
+        <translation>Импортировать нечего: все строки уже есть в хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="281"/>
+        <source>Some sheets were not read; use Map columns… if they hold records.</source>
+        <translation>Некоторые листы не прочитаны; если на них есть записи, используйте «Сопоставить столбцы…».</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="283"/>
+        <source>Press Import to write them in one go.</source>
+        <translation>Нажмите «Импорт», чтобы записать их за один раз.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="322"/>
+        <source>Save the error report as</source>
+        <translation>Сохранить отчёт об ошибках как</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="331"/>
+        <source>The error report could not be written</source>
+        <translation>Не удалось записать отчёт об ошибках</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="335"/>
+        <source>Error report saved</source>
+        <translation>Отчёт об ошибках сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="336"/>
+        <source>The rows with findings are marked in {name}.</source>
+        <translation>Строки с замечаниями отмечены в {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="348"/>
+        <source>Importing {name}</source>
+        <translation>Импорт {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="362"/>
+        <source>{new} new and {updated} updated records were imported.</source>
+        <translation>Импортировано записей: новых — {new}, обновлённых — {updated}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="367"/>
+        <source>Import finished</source>
+        <translation>Импорт завершён</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="372"/>
+        <source>Nothing was imported</source>
+        <translation>Ничего не импортировано</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pp_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../pp_desktop/ui/main_window.py" line="67"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../pp_desktop/ui/main_window.py" line="226"/>
         <source>About pp-desktop</source>
         <translation>О программе pp-desktop</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../pp_desktop/ui/main_window.py" line="231"/>
         <source>The offline field tool of the Paris Pact Research and Liaison Officers (UNODC Paris Pact Initiative). Records are kept in an encrypted vault on this laptop.</source>
         <translation>Автономный полевой инструмент аналитиков и офицеров связи Парижского пакта (Инициатива Парижского пакта УНП ООН). Записи хранятся в зашифрованном хранилище на этом ноутбуке.</translation>
     </message>
@@ -655,7 +1682,7 @@
 <context>
     <name>PagedTableModel</name>
     <message>
-        <location filename="../../pp_desktop/ui/paged_table_model.py" line="430"/>
+        <location filename="../../pp_desktop/ui/paged_table_model.py" line="439"/>
         <source>{title} — click to sort</source>
         <translation>{title} — щёлкните для сортировки</translation>
     </message>
@@ -1274,32 +2301,32 @@
         <translation>Быстрый поиск (Ctrl+F); Enter переходит к списку</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="72"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="70"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="74"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="73"/>
         <source>Choose the columns shown (or right-click a column header)</source>
         <translation>Выбрать показываемые столбцы (или щёлкните правой кнопкой по заголовку столбца)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="324"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="322"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="348"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="346"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="357"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="355"/>
         <source>Nothing matches the search or filters.</source>
         <translation>Ничего не найдено по запросу или фильтрам.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="359"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="357"/>
         <source>Nothing recorded here yet.</source>
         <translation>Здесь пока нет записей.</translation>
     </message>
@@ -1617,81 +2644,81 @@
         <translation>Полевое хранилище Парижского пакта</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="60"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="61"/>
         <source>Field records, encrypted on this laptop.</source>
         <translation>Полевые записи, зашифрованные на этом ноутбуке.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="66"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="67"/>
         <source>Folder that holds vault.db and vault.key</source>
         <translation>Папка, где лежат vault.db и vault.key</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="67"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="68"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="73"/>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="110"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="74"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="111"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="79"/>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="241"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="80"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="248"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="84"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="85"/>
         <source>Create a new vault…</source>
         <translation>Создать новое хранилище…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="90"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="91"/>
         <source>Forgot passphrase?</source>
         <translation>Забыли парольную фразу?</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="94"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="95"/>
         <source>Set a new passphrase with your recovery key</source>
         <translation>Задать новую парольную фразу с помощью ключа восстановления</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="97"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="98"/>
         <source>Recent vaults</source>
         <translation>Недавние хранилища</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="108"/>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="314"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="109"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="321"/>
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="149"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="152"/>
         <source>pp-desktop {version} · UNODC Paris Pact Initiative · works offline</source>
         <translation>pp-desktop {version} · Инициатива Парижского пакта УНП ООН · работает без сети</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="197"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="204"/>
         <source>The vault is locked. Enter the passphrase to continue.</source>
         <translation>Хранилище заблокировано. Введите парольную фразу, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="214"/>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="288"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="221"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="295"/>
         <source>Choose the vault folder first.</source>
         <translation>Сначала выберите папку хранилища.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="218"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="225"/>
         <source>Enter your passphrase.</source>
         <translation>Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/start_screen.py" line="241"/>
+        <location filename="../../pp_desktop/ui/start_screen.py" line="248"/>
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
@@ -1702,6 +2729,357 @@
         <location filename="../../pp_desktop/ui/task_progress.py" line="104"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="72"/>
+        <source>Sync with HQ</source>
+        <translation>Синхронизация со штаб-квартирой</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="88"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="263"/>
+        <source>Enrolment</source>
+        <translation>Регистрация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="89"/>
+        <source>HQ</source>
+        <translation>Штаб-квартира</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="90"/>
+        <source>HQ root fingerprint</source>
+        <translation>Корневой отпечаток штаб-квартиры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="91"/>
+        <source>Changes waiting for HQ</source>
+        <translation>Изменения, ждущие отправки</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="92"/>
+        <source>Bundles from HQ held</source>
+        <translation>Задержанные пакеты от штаб-квартиры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="93"/>
+        <source>Open conflicts</source>
+        <translation>Открытые конфликты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="94"/>
+        <source>Quarantined changes</source>
+        <translation>Изменения в карантине</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="95"/>
+        <source>Last sync</source>
+        <translation>Последняя синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="96"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="111"/>
+        <source>Review conflicts…</source>
+        <translation>Просмотреть конфликты…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="119"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="260"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="357"/>
+        <source>Sync now</source>
+        <translation>Синхронизировать сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="121"/>
+        <source>Export to folder…</source>
+        <translation>Экспорт в папку…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="123"/>
+        <source>Import from folder…</source>
+        <translation>Импорт из папки…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="125"/>
+        <source>Enrol from file…</source>
+        <translation>Регистрация из файла…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="139"/>
+        <source>Sync automatically every</source>
+        <translation>Синхронизировать автоматически каждые</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="144"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="148"/>
+        <source>when HQ is reachable</source>
+        <translation>когда штаб-квартира доступна</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="162"/>
+        <source>Bundles sent and received</source>
+        <translation>Отправленные и полученные пакеты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="168"/>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="169"/>
+        <source>Bundle</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="170"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="171"/>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="172"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="226"/>
+        <source>Enrolled as device {id}</source>
+        <translation>Зарегистрировано как устройство {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="229"/>
+        <source>Not enrolled — use Enrol from file… with the file HQ gave you</source>
+        <translation>Не зарегистрировано — используйте «Регистрация из файла…» с файлом от штаб-квартиры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="232"/>
+        <source>revoked by HQ</source>
+        <translation>отозвано штаб-квартирой</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="233"/>
+        <source>no address known (USB stick or shared folder)</source>
+        <translation>адрес неизвестен (USB-накопитель или общая папка)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="236"/>
+        <source>{n} records changed, in {b} bundles not yet confirmed</source>
+        <translation>Изменено записей: {n}, в неподтверждённых пакетах: {b}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="253"/>
+        <source>never (no receipt from HQ yet)</source>
+        <translation>не было (подтверждений от штаб-квартиры ещё нет)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="254"/>
+        <source>{when} (last receipt from HQ)</source>
+        <translation>{when} (последнее подтверждение штаб-квартиры)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="261"/>
+        <source>Export to folder</source>
+        <translation>Экспорт в папку</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="262"/>
+        <source>Import from folder</source>
+        <translation>Импорт из папки</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="266"/>
+        <source>succeeded</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="266"/>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="271"/>
+        <source>confirmed by HQ {when}</source>
+        <translation>подтверждено штаб-квартирой {when}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="272"/>
+        <source>waiting for HQ&apos;s receipt</source>
+        <translation>ждёт подтверждения штаб-квартиры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="273"/>
+        <source>enrolment request, waiting for HQ</source>
+        <translation>запрос на регистрацию, ждёт штаб-квартиру</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="274"/>
+        <source>applied {when}</source>
+        <translation>применено {when}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="275"/>
+        <source>held: an earlier bundle is missing</source>
+        <translation>задержан: нет более раннего пакета</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="279"/>
+        <source>Sent</source>
+        <translation>Отправлен</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="279"/>
+        <source>Received</source>
+        <translation>Получен</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="302"/>
+        <source>Send pending changes to HQ and fetch what HQ has for this laptop</source>
+        <translation>Отправить ждущие изменения в штаб-квартиру и получить то, что она приготовила для этого ноутбука</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="304"/>
+        <source>This build cannot reach HQ over the network: use a USB stick</source>
+        <translation>Эта сборка не может связаться со штаб-квартирой по сети: используйте USB-накопитель</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="344"/>
+        <source>Cancelled. What was already done is kept; nothing is half-applied.</source>
+        <translation>Отменено. Уже сделанное сохранено; ничего не применено наполовину.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="358"/>
+        <source>This build cannot reach HQ over the network: use a USB stick.</source>
+        <translation>Эта сборка не может связаться со штаб-квартирой по сети: используйте USB-накопитель.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="362"/>
+        <source>Syncing with HQ</source>
+        <translation>Синхронизация со штаб-квартирой</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="375"/>
+        <source>Sync failed</source>
+        <translation>Синхронизация не удалась</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="384"/>
+        <source>Sync finished.</source>
+        <translation>Синхронизация завершена.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="384"/>
+        <source>Sync did not finish.</source>
+        <translation>Синхронизация не завершена.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="440"/>
+        <source>Export bundles for HQ to…</source>
+        <translation>Экспортировать пакеты для штаб-квартиры в…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="446"/>
+        <source>Exporting bundles for HQ</source>
+        <translation>Экспорт пакетов для штаб-квартиры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="449"/>
+        <source>Export failed</source>
+        <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="456"/>
+        <source>{n} bundles written to {folder}. Take them to HQ.</source>
+        <translation>Пакетов записано в {folder}: {n}. Доставьте их в штаб-квартиру.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="460"/>
+        <source>Nothing to send: HQ has confirmed every change.</source>
+        <translation>Отправлять нечего: штаб-квартира подтвердила все изменения.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="465"/>
+        <source>Import HQ&apos;s bundles from…</source>
+        <translation>Импортировать пакеты штаб-квартиры из…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="471"/>
+        <source>Importing bundles from HQ</source>
+        <translation>Импорт пакетов от штаб-квартиры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="474"/>
+        <source>Import failed</source>
+        <translation>Импорт не удался</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="484"/>
+        <source>{n} bundles applied ({c} changes, {k} conflicts, {q} quarantined, {r} receipts).</source>
+        <translation>Применено пакетов: {n} (изменений — {c}, конфликтов — {k}, в карантине — {q}, подтверждений — {r}).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="494"/>
+        <source>{n} held until an earlier bundle arrives.</source>
+        <translation>Задержано до прихода более раннего пакета: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="496"/>
+        <source>No bundle from HQ for this laptop in that folder.</source>
+        <translation>В этой папке нет пакетов штаб-квартиры для этого ноутбука.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="498"/>
+        <source>Refused {file}: {why}</source>
+        <translation>Отклонён {file}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="506"/>
+        <source>Some bundles were refused</source>
+        <translation>Некоторые пакеты отклонены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="519"/>
+        <source>Enrolment file from HQ</source>
+        <translation>Файл регистрации от штаб-квартиры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="521"/>
+        <source>Enrolment files (*.enrol *.json);;All files (*)</source>
+        <translation>Файлы регистрации (*.enrol *.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="530"/>
+        <source>This enrolment file cannot be used</source>
+        <translation>Этот файл регистрации нельзя использовать</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="552"/>
+        <source>Enrolling with HQ</source>
+        <translation>Регистрация в штаб-квартире</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="555"/>
+        <source>Enrolment failed</source>
+        <translation>Регистрация не удалась</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="563"/>
+        <source>Enrolled as device {id}. The enrolment request travels with the next sync or export.</source>
+        <translation>Зарегистрировано как устройство {id}. Запрос на регистрацию уйдёт со следующей синхронизацией или экспортом.</translation>
     </message>
 </context>
 <context>
@@ -1873,176 +3251,301 @@
     </message>
     <message>
         <location filename="../../pp_desktop/ui/actions.py" line="25"/>
+        <source>S&amp;ync</source>
+        <translation>Син&amp;хронизация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="26"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="59"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="62"/>
         <source>Go to the dashboard</source>
         <translation>Перейти к сводке</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="60"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="63"/>
         <source>Go to seizures</source>
         <translation>Перейти к изъятиям</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="61"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="64"/>
         <source>Go to prices</source>
         <translation>Перейти к ценам</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="62"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="65"/>
         <source>Go to projects</source>
         <translation>Перейти к проектам</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="63"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="66"/>
         <source>Go to recommendations</source>
         <translation>Перейти к рекомендациям</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="64"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="67"/>
         <source>Go to organisations</source>
         <translation>Перейти к организациям</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="65"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="68"/>
         <source>Go to contacts</source>
         <translation>Перейти к контактам</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="66"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="69"/>
         <source>Go to the audit log</source>
         <translation>Перейти к журналу аудита</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="72"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="70"/>
+        <source>Go to sync: status, exchange with HQ, history</source>
+        <translation>Перейти к синхронизации: состояние, обмен со штаб-квартирой, история</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="71"/>
+        <source>Go to the conflicts waiting for your decision</source>
+        <translation>Перейти к конфликтам, ждущим вашего решения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="77"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="73"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="78"/>
         <source>Lock the vault: close every view, forget the key and return to the start screen</source>
         <translation>Заблокировать хранилище: закрыть все окна, забыть ключ и вернуться на начальный экран</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="84"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="89"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="85"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="90"/>
         <source>Officer profile, auto-lock delay and language of the interface</source>
         <translation>Профиль сотрудника, время автоблокировки и язык интерфейса</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="94"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="99"/>
         <source>&amp;Verify audit chain</source>
         <translation>П&amp;роверить цепочку аудита</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="95"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="100"/>
         <source>Check that no entry of the audit log was altered or removed</source>
         <translation>Проверить, что ни одна запись журнала аудита не изменена и не удалена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="102"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="108"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>&amp;Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="109"/>
+        <source>Write records to an Excel workbook (or CSV) for a national counterpart</source>
+        <translation>Записать записи в книгу Excel (или CSV) для национального партнёра</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="118"/>
+        <source>Export this &amp;list…</source>
+        <translation>Экспорт этого &amp;списка…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="119"/>
+        <source>Export the records of the current list, with its search and filters</source>
+        <translation>Выгрузить записи текущего списка с его поиском и фильтрами</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="126"/>
+        <source>Export blank &amp;template…</source>
+        <translation>Экспорт пустого &amp;шаблона…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="127"/>
+        <source>A workbook with headers and drop-down lists for a counterpart to fill in</source>
+        <translation>Книга с заголовками и раскрывающимися списками для заполнения партнёром</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="134"/>
+        <source>&amp;Import from Excel…</source>
+        <translation>&amp;Импорт из Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="135"/>
+        <source>Preview and import a workbook a counterpart sent back (all or nothing)</source>
+        <translation>Предпросмотр и импорт книги, присланной партнёром (всё или ничего)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="143"/>
+        <source>Export projects to IA&amp;TI…</source>
+        <translation>Экспорт проектов в IA&amp;TI…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="144"/>
+        <source>Write assistance projects as an IATI 2.03 activity file</source>
+        <translation>Записать проекты помощи как файл мероприятий IATI 2.03</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="150"/>
+        <source>Import projects from IAT&amp;I…</source>
+        <translation>Импорт проектов из IAT&amp;I…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="151"/>
+        <source>Preview and import donors&apos; activities from an IATI file, by country and sector</source>
+        <translation>Предпросмотр и импорт мероприятий доноров из файла IATI по стране и сектору</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="103"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="160"/>
         <source>Lock the vault and quit pp-desktop</source>
         <translation>Заблокировать хранилище и выйти из pp-desktop</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="111"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="168"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="112"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="169"/>
         <source>Search the current list</source>
         <translation>Поиск в текущем списке</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="120"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="177"/>
         <source>&amp;Open record</source>
         <translation>&amp;Открыть запись</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="121"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="178"/>
         <source>Show the selected record (Enter in a list does the same)</source>
         <translation>Показать выбранную запись (то же делает Enter в списке)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="128"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="185"/>
         <source>&amp;New record…</source>
         <translation>&amp;Новая запись…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="129"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="186"/>
         <source>Create a record of the current list (a seizure from the dashboard)</source>
         <translation>Создать запись текущего списка (изъятие — со сводки)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="138"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="195"/>
         <source>&amp;Edit record…</source>
         <translation>&amp;Изменить запись…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="139"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="196"/>
         <source>Edit the selected record (double-click or Enter in a list does the same)</source>
         <translation>Изменить выбранную запись (то же делают двойной щелчок или Enter в списке)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="147"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="204"/>
         <source>&amp;Delete records…</source>
         <translation>&amp;Удалить записи…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="148"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="205"/>
         <source>Delete the selected records after confirmation (undo brings them back)</source>
         <translation>Удалить выбранные записи после подтверждения (отмена их вернёт)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="156"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="213"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="157"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="214"/>
         <source>Undo your last change of this session</source>
         <translation>Отменить последнее изменение этого сеанса</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="164"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="221"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="165"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="222"/>
         <source>Redo the change you undid</source>
         <translation>Повторить отменённое изменение</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="171"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="228"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="172"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="229"/>
         <source>Read the current page again from the vault</source>
         <translation>Заново прочитать текущую страницу из хранилища</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="184"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="242"/>
+        <source>Sync &amp;now</source>
+        <translation>Синхронизировать &amp;сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="243"/>
+        <source>Send pending changes to HQ and fetch what HQ has for this laptop</source>
+        <translation>Отправить ждущие изменения в штаб-квартиру и получить то, что она приготовила для этого ноутбука</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="253"/>
+        <source>&amp;Export to folder…</source>
+        <translation>Э&amp;кспорт в папку…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="254"/>
+        <source>Write the bundles for HQ onto a USB stick or a shared folder</source>
+        <translation>Записать пакеты для штаб-квартиры на USB-накопитель или в общую папку</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="262"/>
+        <source>&amp;Import from folder…</source>
+        <translation>И&amp;мпорт из папки…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="263"/>
+        <source>Check and apply HQ&apos;s bundles for this laptop from a USB stick or folder</source>
+        <translation>Проверить и применить пакеты штаб-квартиры для этого ноутбука с USB-накопителя или из папки</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="270"/>
+        <source>En&amp;rol from file…</source>
+        <translation>&amp;Регистрация из файла…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="271"/>
+        <source>Enrol this vault with HQ&apos;s enrolment file, after checking HQ&apos;s fingerprint</source>
+        <translation>Зарегистрировать хранилище по файлу регистрации штаб-квартиры, проверив её отпечаток</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="278"/>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Конфликты…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="279"/>
+        <source>Records changed here and elsewhere: compare both versions and decide</source>
+        <translation>Записи, изменённые здесь и в другом месте: сравните обе версии и решите</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="289"/>
         <source>&amp;About pp-desktop</source>
         <translation>&amp;О программе pp-desktop</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="185"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="290"/>
         <source>Version and licence</source>
         <translation>Версия и лицензия</translation>
     </message>
@@ -2141,6 +3644,49 @@
         <location filename="../../pp_desktop/ui/error_messages.py" line="158"/>
         <source>An unexpected error occurred ({name}).</source>
         <translation>Произошла непредвиденная ошибка ({name}).</translation>
+    </message>
+</context>
+<context>
+    <name>exchange</name>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_work.py" line="48"/>
+        <source>{done} of {total} rows written</source>
+        <translation>Записано строк: {done} из {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_work.py" line="63"/>
+        <source>Counting the records…</source>
+        <translation>Подсчёт записей…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_work.py" line="79"/>
+        <source>{n} rows checked</source>
+        <translation>Проверено строк: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_work.py" line="82"/>
+        <source>Opening the workbook…</source>
+        <translation>Открытие книги…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_work.py" line="114"/>
+        <source>{n} records written</source>
+        <translation>Записано записей: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_work.py" line="117"/>
+        <source>Writing the records…</source>
+        <translation>Запись записей…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/wiring.py" line="60"/>
+        <source>Export this list</source>
+        <translation>Экспорт этого списка</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/wiring.py" line="61"/>
+        <source>Open a list of records first (seizures, prices, projects…).</source>
+        <translation>Сначала откройте список записей (изъятия, цены, проекты…).</translation>
     </message>
 </context>
 <context>
@@ -2900,44 +4446,54 @@
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="49"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="50"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="50"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="51"/>
         <source>Seizures</source>
         <translation>Изъятия</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="51"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="52"/>
         <source>Prices</source>
         <translation>Цены</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="52"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="53"/>
         <source>Projects</source>
         <translation>Проекты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="53"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="54"/>
         <source>Recommendations</source>
         <translation>Рекомендации</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="54"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="55"/>
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="55"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="56"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="56"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="57"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="58"/>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/actions.py" line="59"/>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
     </message>
 </context>
 <context>
@@ -3329,6 +4885,104 @@
         <location filename="../../pp_desktop/ui/service_texts.py" line="117"/>
         <source>{0} kg is unusually large: check the unit.</source>
         <translation>{0} кг — необычно много: проверьте единицу измерения.</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="46"/>
+        <source>Seizure</source>
+        <translation>Изъятие</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="47"/>
+        <source>Price observation</source>
+        <translation>Наблюдение цены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="48"/>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="49"/>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="50"/>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="51"/>
+        <source>Project donor</source>
+        <translation>Донор проекта</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="52"/>
+        <source>Recommendation</source>
+        <translation>Рекомендация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="53"/>
+        <source>Progress note</source>
+        <translation>Заметка о ходе</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="54"/>
+        <source>Recommendation–project link</source>
+        <translation>Связь рекомендации с проектом</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="55"/>
+        <source>Attachment</source>
+        <translation>Вложение</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/running.py" line="73"/>
+        <source>A file or folder could not be read or written{where}: {reason}.</source>
+        <translation>Не удалось прочитать или записать файл или папку{where}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/running.py" line="77"/>
+        <source>Something unexpected went wrong ({kind}); nothing was applied. The details are in the application log.</source>
+        <translation>Произошёл непредвиденный сбой ({kind}); ничего не применено. Подробности — в журнале программы.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="547"/>
+        <source>Creating this laptop&apos;s keys…</source>
+        <translation>Создание ключей этого ноутбука…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/wiring.py" line="45"/>
+        <source>Records changed here and elsewhere that wait for your decision</source>
+        <translation>Записи, изменённые здесь и в другом месте и ждущие вашего решения</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/wiring.py" line="173"/>
+        <source>Open conflicts: {n}</source>
+        <translation>Открытые конфликты: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/work.py" line="32"/>
+        <source>Sealing the changes made since the last export…</source>
+        <translation>Упаковка изменений с момента последнего экспорта…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/work.py" line="41"/>
+        <source>Writing bundle {n} of {total}…</source>
+        <translation>Запись пакета {n} из {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/work.py" line="61"/>
+        <source>Checking bundle {n} of {total}…</source>
+        <translation>Проверка пакета {n} из {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/work.py" line="124"/>
+        <source>Connecting to HQ…</source>
+        <translation>Подключение к штаб-квартире…</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,13 @@ def _home(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="passphrase of HQ's key files (init: protect them with it)",
     )
+    p.add_argument(
+        "--db",
+        default=os.environ.get("PP_HQ_DB") or None,
+        metavar="URL",
+        help="HQ's database: postgresql://USER@HOST:PORT/DB (default: $PP_HQ_DB, else "
+        "the SQLite file HOME/hq.db); the same URL on every command",
+    )
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:
@@ -121,13 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _hq(args: argparse.Namespace) -> Any:
     from pp_hq.context import Hq
 
-    return Hq(args.home, passphrase=_passphrase(args))
+    return Hq(args.home, passphrase=_passphrase(args), url=getattr(args, "db", None))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     from pp_hq.context import Hq
 
-    hq = Hq.init(args.home, args.root_keys, _passphrase(args))
+    hq = Hq.init(args.home, args.root_keys, _passphrase(args), url=args.db)
     print(f"HQ home created in {args.home}.")
     print(f"Root fingerprint (officers confirm it at enrolment): {hq.keys.root.fingerprint()}")
     where = args.root_keys or (args.home / "root-keys")

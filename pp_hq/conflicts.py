@@ -16,7 +16,7 @@ from pp_desktop.services.validation import validate
 from pp_desktop.sync.errors import SyncError
 from pp_hq.apply import record_table
 from pp_hq.context import HQ_ID, Hq
-from pp_hq.db import hq_change, hq_conflict
+from pp_hq.db import hq_change, hq_conflict, lock_writes
 
 MINE, THEIRS, FIELDS = "mine", "theirs", "fields"
 
@@ -71,6 +71,7 @@ def resolve(
         raise ConflictError("Choose mine, theirs or fields.")
     per_field = per_field or {}
     with hq.engine.begin() as conn:
+        lock_writes(conn)
         r = (
             conn.execute(select(hq_conflict).where(hq_conflict.c.id == conflict_id))
             .mappings()

@@ -10,9 +10,8 @@ from sqlalchemy import Connection, Engine, select
 
 from pp_desktop.services.hlc import HybridClock
 from pp_desktop.services.validation import ReferenceCache
-from pp_desktop.store.reference_seed import seed_reference_data
 from pp_desktop.store.vault import utc_now
-from pp_hq.db import create_schema, hq_meta, open_engine
+from pp_hq.db import check_empty, create_schema, hq_meta, open_engine, upsert
 from pp_hq.keys import HomeError, HqKeys, init_home, load_keys
 
 HQ_ID = "hq"
@@ -34,19 +33,35 @@ class Hq:
         self.today = today
         self._passphrase = passphrase
         self.keys: HqKeys = load_keys(home, passphrase)
+        self.url = url
         self.engine: Engine = open_engine(home, url)
-        create_schema(self.engine)
+        try:
+            create_schema(self.engine)
+        except Exception:
+            self.engine.dispose()
+            raise
         with self.engine.connect() as conn:
             row = conn.execute(select(hq_meta.c.value).where(hq_meta.c.key == "hlc_last")).first()
         self.clock = HybridClock(HQ_ID, str(row[0]) if row else None)
 
     @classmethod
-    def init(cls, home: Path, root_keys: Path | None = None, passphrase: str | None = None) -> Hq:
-        """Create a new HQ home: keys, root document, database with the shipped code lists."""
+    def init(
+        cls,
+        home: Path,
+        root_keys: Path | None = None,
+        passphrase: str | None = None,
+        url: str | None = None,
+    ) -> Hq:
+        """Create a new HQ home: keys, root document, database with the shipped code lists
+        (in ``url``, e.g. an empty PostgreSQL database, instead of ``HOME/hq.db`` when given)."""
+        if url:  # a wrong URL or a database in use is refused before any key is made
+            check_empty(open_engine(home, url))
         init_home(home, root_keys, passphrase)
-        hq = cls(home, passphrase=passphrase)
+        hq = cls(home, passphrase=passphrase, url=url)
+        from pp_hq.reference import seed_shipped  # imports this module
+
         with hq.engine.begin() as conn:
-            seed_reference_data(conn)
+            seed_shipped(conn)
         return hq
 
     def reload_keys(self) -> None:
@@ -59,12 +74,7 @@ class Hq:
 
     def save_clock(self, conn: Connection) -> None:
         """Persist the clock with the data it stamped."""
-        from sqlalchemy.dialects.sqlite import insert
-
-        stmt = insert(hq_meta).values(key="hlc_last", value=self.clock.last)
-        conn.execute(
-            stmt.on_conflict_do_update(index_elements=["key"], set_={"value": self.clock.last})
-        )
+        upsert(conn, hq_meta, [{"key": "hlc_last", "value": self.clock.last}], ["key"])
 
     def dispose(self) -> None:
         """Close every connection."""

@@ -10,14 +10,24 @@ Two groups of tables share one database:
 
 ``(device, seq)`` is unique in ``hq_inbound``: two processes racing on the same bundle cannot
 both apply it.
+
+The database is SQLite (the default, ``HOME/hq.db``) or PostgreSQL (``postgresql://…``). The SQL
+of pp_hq is SQLAlchemy Core and portable; what differs between the two goes through the helpers
+here: :func:`upsert` (``INSERT … ON CONFLICT``), :func:`lock_writes` (HQ's writers take turns, so
+a merge never reads a record another upload is still changing) and :func:`driver_sql` (positional
+parameters in the driver's own style). PostgreSQL runs at READ COMMITTED: with the writers'
+turn taken first, every statement of a write transaction sees what the previous writer committed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import (
     Column,
+    Connection,
     Engine,
     Float,
     Index,
@@ -31,9 +41,15 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    select,
+    update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from pp_desktop.models import ENTITIES, Base
+from pp_desktop.sync.errors import SyncError
 
 DB_NAME = "hq.db"
 
@@ -192,9 +208,38 @@ RECORD_TABLES = [
 ] + [Base.metadata.tables["reference_code"]]
 
 
+class HqDatabaseError(SyncError):
+    """HQ's database cannot be opened or used (wrong URL, server down, no such database)."""
+
+    exit_code = 44
+
+
+def database_url(home: Path, url: str | None = None) -> str:
+    """The SQLAlchemy URL of HQ's database: ``url`` (``postgresql://…`` uses psycopg 3, the
+    driver the ``hq`` extra installs) or the SQLite file in the home."""
+    if not url:
+        return f"sqlite:///{home / DB_NAME}"
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise HqDatabaseError(
+            f"--db {url!r} is not a database URL; write postgresql://USER@HOST:PORT/DATABASE."
+        ) from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise HqDatabaseError(
+            f"HQ stores its data in SQLite or PostgreSQL, not {parsed.get_backend_name()}."
+        )
+    return parsed.render_as_string(hide_password=False)
+
+
 def open_engine(home: Path, url: str | None = None) -> Engine:
-    """The engine of HQ's database (``url`` for another server, e.g. PostgreSQL later)."""
-    engine = create_engine(url or f"sqlite:///{home / DB_NAME}")
+    """The engine of HQ's database: the SQLite file in ``home``, or ``url`` (PostgreSQL)."""
+    try:
+        engine = create_engine(database_url(home, url), pool_pre_ping=url is not None)
+    except NoSuchModuleError as exc:
+        raise HqDatabaseError(f"No database driver for {url!r} ({exc}).") from None
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -209,6 +254,84 @@ def open_engine(home: Path, url: str | None = None) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create every table (idempotent)."""
-    hq_metadata.create_all(engine)
-    Base.metadata.create_all(engine, tables=RECORD_TABLES)
+    """Create every table (idempotent); a database that cannot be reached is a clear error."""
+    try:
+        with engine.begin() as conn:
+            hq_metadata.create_all(conn)
+            Base.metadata.create_all(conn, tables=RECORD_TABLES)
+            upsert(conn, hq_meta, [{"key": WRITER_KEY, "value": "0"}], ["key"], update=())
+    except OperationalError as exc:
+        where = engine.url.render_as_string(hide_password=True)
+        first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise HqDatabaseError(f"Cannot open HQ's database {where}: {first}") from None
+
+
+def check_empty(engine: Engine) -> None:
+    """Refuse a database that already holds an HQ (``pp-hq init`` never takes one over);
+    disposes ``engine``."""
+    try:
+        create_schema(engine)
+        with engine.connect() as conn:
+            used = conn.execute(
+                select(hq_meta.c.key).where(hq_meta.c.key != WRITER_KEY).limit(1)
+            ).first()
+            used = used or conn.execute(select(hq_device.c.id).limit(1)).first()
+    finally:
+        engine.dispose()
+    if used is not None:
+        where = engine.url.render_as_string(hide_password=True)
+        raise HqDatabaseError(
+            f"The database {where} already holds an HQ; give 'pp-hq init' an empty database."
+        )
+
+
+# The hq_meta row every writer updates first: writers take turns on it (see lock_writes).
+WRITER_KEY = "writer"
+
+
+def upsert(
+    conn: Connection,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    keys: Sequence[str],
+    update: Iterable[str] | None = None,
+) -> None:
+    """Insert ``rows``; a row whose ``keys`` exist already updates the ``update`` columns (all
+    the other columns by default; none: the existing row is kept). SQLite and PostgreSQL."""
+    if not rows:
+        return
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        stmt: Any = postgresql.insert(table)
+    elif dialect == "sqlite":
+        stmt = sqlite.insert(table)
+    else:  # pragma: no cover - open_engine accepts no other database
+        raise HqDatabaseError(f"No upsert for {dialect}.")
+    cols = [c for c in rows[0] if c not in keys] if update is None else list(update)
+    if cols:
+        stmt = stmt.on_conflict_do_update(
+            index_elements=list(keys), set_={c: stmt.excluded[c] for c in cols}
+        )
+    else:
+        stmt = stmt.on_conflict_do_nothing(index_elements=list(keys))
+    conn.execute(stmt, [dict(r) for r in rows])
+
+
+def lock_writes(conn: Connection) -> None:
+    """Take HQ's writer turn for the rest of the caller's transaction (first statement of it).
+
+    Two uploads applied at once could each read a shared record before the other wrote it and
+    lose one change, or both find a device's seq free. Every HQ write transaction therefore
+    starts here: PostgreSQL row-locks one hq_meta row until commit (the next writer waits, then
+    reads what this one committed); SQLite takes its database write lock now, before any read,
+    so a transaction never starts from a snapshot another writer has moved past. Readers
+    (stats, lists) never wait."""
+    conn.execute(update(hq_meta).where(hq_meta.c.key == WRITER_KEY).values(value=hq_meta.c.value))
+
+
+def driver_sql(conn: Connection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Execute a positional ``?`` statement for many rows in the driver's parameter style
+    (psycopg takes ``%s``), bypassing SQLAlchemy's per-row work on the hot path."""
+    if conn.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("?", "%s")  # our generated SQL has no literal '?' or '%'
+    conn.exec_driver_sql(sql, list(rows))

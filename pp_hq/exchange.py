@@ -17,7 +17,7 @@ from sqlalchemy import select
 from pp_desktop.sync.errors import BundleRejected
 from pp_desktop.sync.folder_transport import upstream_bundles, write_bundle
 from pp_hq.context import Hq
-from pp_hq.db import hq_inbound
+from pp_hq.db import hq_inbound, lock_writes
 from pp_hq.downstream import build_for, stored
 from pp_hq.ingest import Received, receive
 
@@ -34,7 +34,7 @@ class ExchangeReport:
 def receive_bytes(hq: Hq, age: bytes, minisig: bytes, now_ms: int | None = None) -> Received:
     """Verify and apply one bundle in its own transaction (any transport)."""
     with hq.engine.begin() as conn:
-        return receive(conn, hq, age, minisig, now_ms)
+        return receive(conn, hq, age, minisig, now_ms)  # receive() takes the writers' turn
 
 
 def exchange_folder(hq: Hq, folder: Path, now_ms: int | None = None) -> ExchangeReport:
@@ -56,6 +56,7 @@ def exchange_folder(hq: Hq, folder: Path, now_ms: int | None = None) -> Exchange
             replays.setdefault(got.device, set()).add(got.seq)
     for device in devices:
         with hq.engine.begin() as conn:
+            lock_writes(conn)
             answers = []
             for seq in sorted(replays.get(device, ())):
                 down = conn.execute(

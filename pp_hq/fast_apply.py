@@ -24,7 +24,7 @@ from pp_desktop.services.merge import Change
 from pp_desktop.services.validation import ReferenceCache, record_rules
 from pp_hq.apply import SHARED, Outcome, apply_change, record_table
 from pp_hq.context import Hq
-from pp_hq.db import hq_owner, hq_view
+from pp_hq.db import driver_sql, hq_owner, hq_view
 
 _LOOKUP = 500  # ids per IN (...) query
 
@@ -113,7 +113,7 @@ def apply_changes(
             have.add(ch.id)
             outcomes[i] = Outcome("insert")
         if rows:
-            conn.exec_driver_sql(sql, rows)
+            driver_sql(conn, sql, rows)
             if entity in SHARED:
                 done = [changes[i] for i in positions if outcomes[i] is not None]
                 conn.execute(

@@ -21,7 +21,7 @@ from pp_desktop.sync import bundle, minisign
 from pp_desktop.sync.enrolment_file import check_enrol_proof
 from pp_desktop.sync.errors import BundleRejected
 from pp_hq.context import Hq
-from pp_hq.db import hq_cursor, hq_device, hq_inbound
+from pp_hq.db import hq_cursor, hq_device, hq_inbound, lock_writes
 from pp_hq.fast_apply import apply_changes
 
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
@@ -134,6 +134,7 @@ def receive(
     conn: Connection, hq: Hq, age: bytes, minisig: bytes, now_ms: int | None = None
 ) -> Received:
     """Verify one device bundle and apply it (or hold it); inside the caller's transaction."""
+    lock_writes(conn)  # one writer at a time: a concurrent copy of this bundle waits, then replays
     header, items, replay = verify(conn, hq, age, minisig)
     result = Received(header.sender, header.seq, header.sha256, "replay")
     if replay:

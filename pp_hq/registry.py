@@ -14,7 +14,7 @@ from sqlalchemy import Connection, func, select
 from pp_desktop.sync.enrolment_file import EnrolmentFile, new_token
 from pp_desktop.sync.errors import SyncError
 from pp_hq.context import Hq
-from pp_hq.db import hq_device, hq_inbound
+from pp_hq.db import hq_device, hq_inbound, lock_writes
 
 TOKEN_DAYS = 14
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,63}")
@@ -62,6 +62,7 @@ def add_device(
     expires = (datetime.now(UTC) + timedelta(days=TOKEN_DAYS)).strftime("%Y-%m-%dT%H:%M:%SZ")
     ef = EnrolmentFile(device_id, name.strip(), token, expires, hq.keys.root, hq_url)
     with hq.engine.begin() as conn:
+        lock_writes(conn)
         conn.execute(
             hq_device.insert().values(
                 id=device_id,
@@ -120,6 +121,7 @@ def revoke_device(hq: Hq, device_id: str, after_seq: int | None = None) -> int:
     """Revoke ``device_id``: bundles after ``after_seq`` (default: the last applied) are refused,
     whatever their clock says. Returns the last accepted seq."""
     with hq.engine.begin() as conn:
+        lock_writes(conn)
         row = conn.execute(select(hq_device).where(hq_device.c.id == device_id)).mappings().first()
         if row is None:
             raise RegistryError(f"No device {device_id}. 'pp-hq device list' shows them.")

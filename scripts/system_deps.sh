@@ -7,6 +7,7 @@ PACKAGES=(
   fonts-dejavu-core fonts-noto-core                    # Cyrillic and Arabic-script glyphs
   minisign age                                         # independent checks of sync bundles
   libreoffice-calc-nogui                               # opens our xlsx exports as a counterpart would
+  postgresql                                          # a real server for the HQ tests (scripts/pg_test_server.sh)
 )
 missing=()
 for pkg in "${PACKAGES[@]}"; do

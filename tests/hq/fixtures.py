@@ -1,4 +1,4 @@
-"""Fixtures: a real HQ home, a USB folder, two enrolled real vaults."""
+"""Fixtures: a real HQ home (SQLite or PostgreSQL), a USB folder, two enrolled real vaults."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ import pytest
 
 from pp_hq.context import Hq
 from tests.hq.helpers import Device, enrolled_device
+from tests.hq.pg_fixture import hq_db_url  # noqa: F401 (the sync tests import * from here)
 
 
 @pytest.fixture
-def hq(tmp_path: Path) -> Iterator[Hq]:
-    """A fresh HQ home (keys, root document, database with the shipped code lists)."""
-    h = Hq.init(tmp_path / "hq")
+def hq(tmp_path: Path, hq_db_url: str) -> Iterator[Hq]:  # noqa: F811 (the fixture)
+    """A fresh HQ home (keys, root document, database with the shipped code lists), once on
+    SQLite and once on PostgreSQL (``hq_db_url``)."""
+    h = Hq.init(tmp_path / "hq", url=hq_db_url)
     yield h
     h.dispose()
 

@@ -24,10 +24,16 @@ def _conflict(hq: Hq, usb: Path, alpha: Device, bravo: Device) -> str:
 
 
 def test_conflicts_list_and_resolve_per_field(
-    hq: Hq, usb: Path, alpha: Device, bravo: Device, capsys: pytest.CaptureFixture[str]
+    hq: Hq,
+    usb: Path,
+    alpha: Device,
+    bravo: Device,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     pid = _conflict(hq, usb, alpha, bravo)
     home = str(hq.home)
+    monkeypatch.setenv("PP_HQ_DB", str(hq.url))  # the database the commands open (no --db)
     assert main(["conflicts", "list", "--home", home, "--json"]) == 0
     [c] = json.loads(capsys.readouterr().out)
     assert (c["entity_id"], c["fields"]) == (pid, ["budget", "title"])
@@ -51,8 +57,11 @@ def test_conflicts_list_and_resolve_per_field(
         assert (got["title"], got["budget"]) == ("A", 3.0)
 
 
-def test_device_commands(hq: Hq, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_device_commands(
+    hq: Hq, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = str(hq.home)
+    monkeypatch.setenv("PP_HQ_DB", str(hq.url))  # the database the commands open (no --db)
     out = tmp_path / "x.enrol"
     assert main(["device", "add", "Officer X", "--home", home, "--out", str(out)]) == 0
     assert out.stat().st_mode & 0o777 == 0o600

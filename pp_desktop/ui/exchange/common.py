@@ -54,8 +54,9 @@ def run_task(
     """Start ``work`` as a task owned by ``parent`` and show its progress window-modally."""
     task = start_task(work, title, owner=parent)
     dialog_type = TaskProgressDialog if cancellable else CommitProgressDialog
+    # not deleted on close: it closes itself from the task's signal, and a deferred delete
+    # racing the owner's own destruction crashed Qt; it lives as long as its owner dialog
     dialog = dialog_type(task, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     task.succeeded.connect(on_success)
     task.failed.connect(on_failure)
     if on_cancel is not None:

@@ -22,6 +22,7 @@ MENUS = (
     ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")),
     ("view", QT_TRANSLATE_NOOP("actions", "&View")),
     ("go", QT_TRANSLATE_NOOP("actions", "&Go")),
+    ("sync", QT_TRANSLATE_NOOP("actions", "S&ync")),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help")),
 )
 
@@ -55,6 +56,12 @@ PAGES = (
     ("contacts", QT_TRANSLATE_NOOP("pages", "Contacts")),
     ("audit", QT_TRANSLATE_NOOP("pages", "Audit log")),
 )
+# Pages of other issues, below the record pages (issue 5: ui/sync makes them).
+SYNC_PAGES = (
+    ("sync", QT_TRANSLATE_NOOP("pages", "Sync")),
+    ("conflicts", QT_TRANSLATE_NOOP("pages", "Conflicts")),
+)
+NAV_PAGES = PAGES + SYNC_PAGES  # the whole side bar
 _NAV_TIPS = {
     "dashboard": QT_TRANSLATE_NOOP("actions", "Go to the dashboard"),
     "seizures": QT_TRANSLATE_NOOP("actions", "Go to seizures"),
@@ -64,6 +71,8 @@ _NAV_TIPS = {
     "organisations": QT_TRANSLATE_NOOP("actions", "Go to organisations"),
     "contacts": QT_TRANSLATE_NOOP("actions", "Go to contacts"),
     "audit": QT_TRANSLATE_NOOP("actions", "Go to the audit log"),
+    "sync": QT_TRANSLATE_NOOP("actions", "Go to sync: status, exchange with HQ, history"),
+    "conflicts": QT_TRANSLATE_NOOP("actions", "Go to the conflicts waiting for your decision"),
 }
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -228,8 +237,56 @@ ACTIONS: tuple[ActionSpec, ...] = (
         True,
     ),
     *(
-        ActionSpec(f"nav_{key}", title, _NAV_TIPS[key], "go", f"Ctrl+{i}", key)
-        for i, (key, title) in enumerate(PAGES, start=1)
+        ActionSpec(f"nav_{key}", title, _NAV_TIPS[key], "go", f"Ctrl+{i}" if i <= 9 else "", key)
+        for i, (key, title) in enumerate(NAV_PAGES, start=1)
+    ),
+    # the sync actions of issue 5 (wired in ui/sync/wiring.py)
+    ActionSpec(
+        "sync.now",
+        QT_TRANSLATE_NOOP("actions", "Sync &now"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Send pending changes to HQ and fetch what HQ has for this laptop"
+        ),
+        "sync",
+        "F9",
+        "sync",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "sync.export",
+        QT_TRANSLATE_NOOP("actions", "&Export to folder…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Write the bundles for HQ onto a USB stick or a shared folder"
+        ),
+        "sync",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "sync.import",
+        QT_TRANSLATE_NOOP("actions", "&Import from folder…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Check and apply HQ's bundles for this laptop from a USB stick or folder"
+        ),
+        "sync",
+    ),
+    ActionSpec(
+        "sync.enrol",
+        QT_TRANSLATE_NOOP("actions", "En&rol from file…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Enrol this vault with HQ's enrolment file, after checking HQ's fingerprint"
+        ),
+        "sync",
+    ),
+    ActionSpec(
+        "conflicts.show",
+        QT_TRANSLATE_NOOP("actions", "&Conflicts…"),
+        QT_TRANSLATE_NOOP(
+            "actions", "Records changed here and elsewhere: compare both versions and decide"
+        ),
+        "sync",
+        "Ctrl+Shift+K",
+        "conflicts",
+        separator_before=True,
     ),
     ActionSpec(
         "about",

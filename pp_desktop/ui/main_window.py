@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from pp_desktop import __version__
 from pp_desktop.ui import icons
-from pp_desktop.ui.actions import PAGES, ActionRegistry
+from pp_desktop.ui.actions import NAV_PAGES, SYNC_PAGES, ActionRegistry
 from pp_desktop.ui.audit_page import AuditLogPage
 from pp_desktop.ui.dashboard_page import DashboardPage
 from pp_desktop.ui.exchange.wiring import install as install_exchange
@@ -29,6 +29,7 @@ from pp_desktop.ui.record_list_page import RecordListPage
 from pp_desktop.ui.session import Session
 from pp_desktop.ui.settings_dialog import SettingsChange, SettingsDialog
 from pp_desktop.ui.status_bar import VaultStatusBar
+from pp_desktop.ui.sync.wiring import install as install_sync
 from pp_desktop.ui.write_actions import WriteActions
 
 NAV_WIDTH = 190
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setSpacing(1)
-        for key, title in PAGES:
+        for key, title in NAV_PAGES:
             item = QListWidgetItem(icons.icon(key), QCoreApplication.translate("pages", title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(self.registry[f"nav_{key}"].toolTip())
@@ -98,10 +99,11 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.writes = WriteActions(self)  # New, Edit, Delete, Undo, Redo (forms)
         self.exchange = install_exchange(self)  # Excel and IATI export / import dialogs
+        self.sync = install_sync(self)  # Sync page, Conflicts view, sync actions
         self.nav.currentRowChanged.connect(self._nav_changed)
         session.vault.on_lock(self.clear_views)
         session.preload()
-        self.navigate(start_page if start_page in dict(PAGES) else "dashboard")
+        self.navigate(start_page if start_page in dict(NAV_PAGES) else "dashboard")
         self.status.update_from(session)
 
     def _connect_actions(self) -> None:
@@ -114,7 +116,7 @@ class MainWindow(QMainWindow):
         r.on("about", self.about)
         r.on("settings", self.open_settings)
         r.on("verify_chain", self.verify_chain)
-        for key, _title in PAGES:
+        for key, _title in NAV_PAGES:
             r.on(f"nav_{key}", partial(self.navigate, key))
 
     # --- pages ------------------------------------------------------------------------------------
@@ -131,6 +133,8 @@ class MainWindow(QMainWindow):
                 widget = dashboard
             elif key == "audit":
                 widget = AuditLogPage(LISTS[key], self.session, self.stack)
+            elif key in dict(SYNC_PAGES):
+                widget = self.sync.make_page(key, self.stack)
             else:
                 widget = RecordListPage(LISTS[key], self.session, self.stack)
             self.pages[key] = widget
@@ -142,7 +146,7 @@ class MainWindow(QMainWindow):
         """Show page ``key`` and select it in the navigation."""
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
-        row = [k for k, _t in PAGES].index(key)
+        row = [k for k, _t in NAV_PAGES].index(key)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
@@ -150,8 +154,8 @@ class MainWindow(QMainWindow):
         return widget
 
     def _nav_changed(self, row: int) -> None:
-        if 0 <= row < len(PAGES):
-            self.navigate(PAGES[row][0])
+        if 0 <= row < len(NAV_PAGES):
+            self.navigate(NAV_PAGES[row][0])
 
     def current_page_key(self) -> str:
         """Key of the page shown."""

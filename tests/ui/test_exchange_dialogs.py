@@ -235,7 +235,7 @@ def test_import_preview_then_commit_then_nothing_left(
     qtbot.addWidget(dialog)
     preview(qtbot, dialog, back)
     unchanged = len(sheet(back, "Seizures")) - 3  # header, the changed row, the new row
-    assert cells(dialog, 0) == ["Seizures", "seizure", "1", "1", f"{unchanged:,}", "0", "0"]
+    assert cells(dialog, 0) == ["Seizures", "Seizures", "1", "1", f"{unchanged:,}", "0", "0"]
     assert dialog.import_button.isEnabled() and not dialog.report_button.isEnabled()
     assert len(db_rows(ctx, "seizure")) == before  # a preview writes nothing
 
@@ -317,7 +317,7 @@ def test_counterpart_layout_goes_through_the_mapping_step_and_is_remembered(
     qtbot.waitUntil(
         lambda: dialog.task_dialog is None and dialog.preview is not None, timeout=WAIT_MS
     )
-    assert cells(dialog, 0)[:3] == ["Data", "seizure", "2"]
+    assert cells(dialog, 0)[:3] == ["Data", "Seizures", "2"]
     with qtbot.waitSignal(dialog.imported, timeout=WAIT_MS):
         dialog.start_import()
     assert len(db_rows(ctx, "seizure")) == before + 2
@@ -342,3 +342,20 @@ def test_a_file_that_is_not_a_workbook_is_a_clear_message(
     assert boxes and "notes.xlsx" in boxes[0].informativeText()
     assert "Traceback" not in boxes[0].informativeText()
     assert dialog.preview is None and not dialog.import_button.isEnabled()
+
+
+def test_screenshots_of_the_exchange_dialogs(
+    qtbot: QtBot, seizure_session: Session, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QImage
+
+    from pp_desktop.ui.exchange.screenshots import render_exchange_screenshots
+
+    window = MainWindow(seizure_session)
+    qtbot.addWidget(window)
+    written = render_exchange_screenshots(window, tmp_path / "shots")
+    assert [p.name for p in written] == ["excel-export-dialog.png", "excel-import-preview.png"]
+    for path in written:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1366, 768)
+    window.close_quietly()

@@ -4,6 +4,7 @@ warnings / errors, with the findings) → map a counterpart's own layout if need
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -59,6 +60,16 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import from Excel"))
         self.resize(860, 600)
 
+        self.kinds = {
+            "seizure": self.tr("Seizures"),
+            "price": self.tr("Prices"),
+            "organisation": self.tr("Organisations"),
+            "project": self.tr("Projects"),
+            "project_donor": self.tr("Project donors"),
+            "recommendation": self.tr("Recommendations"),
+            "progress_note": self.tr("Progress notes"),
+            "contact": self.tr("Contacts"),
+        }
         self.file_label = QLabel(self.tr("No file chosen yet."), self)
         self.file_label.setObjectName("importFile")
         self.file_label.setWordWrap(True)
@@ -93,6 +104,9 @@ class ImportDialog(QDialog):
             ]
         )
         self._table_defaults(self.sheets_table)
+        # the sheet name takes the spare width; the counts stay next to each other
+        self.sheets_table.horizontalHeader().setStretchLastSection(False)
+        self.sheets_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.findings = QTableWidget(0, 5, self)
         self.findings.setObjectName("importFindings")
         self.findings.setHorizontalHeaderLabels(
@@ -153,7 +167,8 @@ class ImportDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
 
     @property
     def plan(self) -> ImportPlan | None:
@@ -188,7 +203,11 @@ class ImportDialog(QDialog):
         """Preview ``path`` from scratch (no mapping given yet)."""
         self.path = path
         self.mappings, self.source = [], ""
-        self.file_label.setText(str(path))
+        self.file_label.setText(
+            self.tr("<b>{name}</b> in {folder}").format(
+                name=html.escape(path.name), folder=html.escape(str(path.parent))
+            )
+        )
         self.run_preview()
 
     def run_preview(self) -> None:
@@ -238,7 +257,15 @@ class ImportDialog(QDialog):
         sheets = plan.sheets if plan is not None else []
         self.sheets_table.setRowCount(len(sheets) + (1 if sheets else 0))
         for r, sp in enumerate(sheets):
-            values = [sp.sheet, sp.entity, sp.new, sp.updated, sp.unchanged, sp.warnings, sp.errors]
+            values = [
+                sp.sheet,
+                self.kinds.get(sp.entity, sp.entity),
+                sp.new,
+                sp.updated,
+                sp.unchanged,
+                sp.warnings,
+                sp.errors,
+            ]
             self._row(self.sheets_table, r, values)
         if plan is not None and sheets:
             t = plan.totals()

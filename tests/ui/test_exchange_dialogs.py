@@ -359,3 +359,39 @@ def test_screenshots_of_the_exchange_dialogs(
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1366, 768)
     window.close_quietly()
+
+
+def test_cancelled_preview_writes_nothing_and_says_so(
+    qtbot: QtBot, seizure_session: Session, seizure_ctx: Services, tmp_path: Path
+) -> None:
+    back, _changed = edited_export(seizure_ctx, tmp_path)
+    before = db_rows(seizure_ctx, "seizure")
+    dialog = ImportDialog(seizure_session)
+    qtbot.addWidget(dialog)
+    dialog.load(back)
+    progress = dialog.task_dialog
+    assert progress is not None
+    progress.task.progressed.connect(lambda *_a: progress.request_cancel())
+    qtbot.waitUntil(lambda: dialog.task_dialog is None, timeout=WAIT_MS)
+    assert progress.task.outcome == "cancelled"
+    assert dialog.preview is None and not dialog.import_button.isEnabled()
+    assert "cancelled" in dialog.summary.text()
+    assert db_rows(seizure_ctx, "seizure") == before
+
+
+def test_an_import_cannot_be_cancelled_half_way(
+    qtbot: QtBot, filled: Session, ctx: Services, tmp_path: Path
+) -> None:
+    back, _changed = edited_export(ctx, tmp_path)
+    before = len(db_rows(ctx, "seizure"))
+    dialog = ImportDialog(filled)
+    qtbot.addWidget(dialog)
+    preview(qtbot, dialog, back)
+    dialog.start_import()
+    progress = dialog.task_dialog
+    assert progress is not None and not progress.cancel_button.isEnabled()
+    progress.reject()  # Esc: ignored while the transaction runs
+    assert not progress.task.control.cancelled
+    qtbot.waitUntil(lambda: dialog.task_dialog is None, timeout=WAIT_MS)
+    assert progress.task.outcome == "succeeded"
+    assert len(db_rows(ctx, "seizure")) == before + 1

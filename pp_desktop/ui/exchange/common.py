@@ -19,8 +19,7 @@ from pp_desktop.ui.task_progress import TaskProgressDialog
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("exchange", text)
+translate = QCoreApplication.translate  # with literal texts, so that lupdate finds them
 
 
 class CommitProgressDialog(TaskProgressDialog):
@@ -32,7 +31,10 @@ class CommitProgressDialog(TaskProgressDialog):
         super().__init__(task, parent)
         self.cancel_button.setEnabled(False)
         self.cancel_button.setToolTip(
-            _tr("An import is written in one transaction: it cannot be stopped half-way.")
+            translate(
+                "exchange",
+                "An import is written in one transaction: it cannot be stopped half-way.",
+            )
         )
 
     def reject(self) -> None:
@@ -75,14 +77,17 @@ def error_text(exc: BaseException) -> str:
         name = exc.filename or ""
         reason = exc.strerror or str(exc)
         if name:
-            return _tr("The file {name} could not be written or read: {reason}.").format(
-                name=name, reason=reason
-            )
-        return _tr("A file could not be written or read: {reason}.").format(reason=reason)
+            return translate(
+                "exchange", "The file {name} could not be written or read: {reason}."
+            ).format(name=name, reason=reason)
+        return translate("exchange", "A file could not be written or read: {reason}.").format(
+            reason=reason
+        )
     log.error("unexpected exchange failure", exc_info=exc)
-    return _tr(
+    return translate(
+        "exchange",
         "Something unexpected went wrong ({kind}); nothing was changed. The details are in the "
-        "application log."
+        "application log.",
     ).format(kind=type(exc).__name__)
 
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import Connection
 
 from pp_desktop.exchange.excel.cells import MISSING, CodeReader, as_text, parse_number, read_cell
 from pp_desktop.exchange.excel.columns import ENTITY_ORDER, Column
@@ -43,6 +46,7 @@ from pp_desktop.services.records import UNIQUE_FIELDS, derive, normalise
 from pp_desktop.services.validation import validate
 
 _BLANK_TEXT = frozenset({"str", "text", "email", "ref", "refs"})
+_REPEATING = frozenset({"ref", "refs", "date", "bool"})  # few distinct values per column
 
 
 @dataclass
@@ -114,9 +118,10 @@ class _Checker:
                 self.taken = used_values(conn, entity, self.unique)
         self.in_file: dict[Any, str] = {}
         self.new = new_record_check(ctx, entity, self.exists)
-        self._names = tuple(self.defaults)
+        self._values = itemgetter(*self.defaults)  # a record's values in form order
         self._by = DATE_FIELD.get(entity)  # read the vault's records one date at a time
         self._known: dict[Any, set[tuple[Any, ...]]] = {}
+        self.conn: Connection | None = None  # the preview's read snapshot of the moment
 
     def already_there(self, full: Mapping[str, Any]) -> bool:
         """True when a live record holds exactly these values (a new row imported before:
@@ -124,10 +129,14 @@ class _Checker:
         key = full.get(self._by) if self._by else None
         known = self._known.get(key)
         if known is None:
-            with self.ctx.reading() as conn:
-                where = (self._by, key) if self._by else None
-                known = self._known[key] = known_values(conn, self.entity, where)
-        return tuple(full.get(n) for n in self._names) in known
+            where = (self._by, key) if self._by else None
+            if self.conn is not None:
+                known = known_values(self.conn, self.entity, where)
+            else:
+                with self.ctx.reading() as conn:
+                    known = known_values(conn, self.entity, where)
+            self._known[key] = known
+        return bool(known) and self._values(full) in known
 
     def exists(self, entity: str, rid: str) -> bool:
         if entity not in self._live:
@@ -185,6 +194,17 @@ class _Reader:
                 return read_cell(kind, ref, v, codes)
 
             return text_cell
+        if kind not in _REPEATING:  # numbers are mostly all different: nothing to remember
+            whole = kind == "int"
+
+            def number(v: Any) -> Any:
+                if type(v) is float:  # what a number cell holds: decided here, quickly
+                    return int(v) if whole and v.is_integer() else v
+                if v == "":
+                    return None
+                return read_cell(kind, ref, v, codes)
+
+            return number
         memo: dict[Any, Any] = {}
 
         def repeated(v: Any) -> Any:
@@ -242,7 +262,7 @@ def preview_import(
         plan.layouts.append(layout)
         entity = layout.entity
         checker = checkers.setdefault(entity, _Checker(ctx, entity))
-        changes = plan.changes.setdefault(entity, EntityChanges())
+        changes = plan.changes.setdefault(entity, EntityChanges(entity))
         sp = SheetPreview(layout.sheet, entity, extra=list(layout.extra), mapped=layout.mapped)
         plan.sheets.append(sp)
         if layout.extra:
@@ -257,8 +277,12 @@ def preview_import(
             ids = [k for k in (reader.key(r) for _n, r in chunk) if k]
             with ctx.reading() as conn:
                 current = current_versions(conn, entity, ids) if ids else {}
-            for number, row in chunk:
-                _check_row(reader, number, row, checker, current, seen, changes, sp, plan)
+                checker.conn = conn
+                try:
+                    for number, row in chunk:
+                        _check_row(reader, number, row, checker, current, seen, changes, sp, plan)
+                finally:
+                    checker.conn = None
             done += len(chunk)
             if progress is not None:
                 progress(done)
@@ -315,7 +339,7 @@ def _check_row(
                 return
             issues = checker.unique_issues(found, full, "")
             if not any(i.is_error for i in issues):
-                changes.creates.append(given)
+                changes.add(full)
                 sp.new += 1
             report(issues)
             return
@@ -348,10 +372,10 @@ def _check_row(
         if version != cur_version:
             # like a sync conflict: what the counterpart changed is compared with what the
             # vault changed since the export; disjoint changes merge, the same field is a conflict
-            with checker.ctx.reading() as conn:
-                then = values_at_version(
-                    conn, entity, rid, cur, cur_version, version if version is not None else 0
-                )
+            assert checker.conn is not None
+            then = values_at_version(
+                checker.conn, entity, rid, cur, cur_version, version if version is not None else 0
+            )
             if then is None:
                 report([_conflict(cur_version, version, sorted(changed))])
                 return

@@ -180,3 +180,30 @@ def test_menu_actions_open_the_iati_dialogs(
     assert isinstance(window.exchange.dialog, IatiExportDialog)
     window.exchange.dialog.close()
     window.close_quietly()
+
+
+def test_reporting_organisation_is_checked_stored_and_used(
+    qtbot: QtBot, ctx: Services, projects: dict[str, str], tmp_path: Path
+) -> None:
+    from pp_desktop.exchange.iati import reporting_org
+
+    dialog = IatiExportDialog(Session(ctx.vault, ctx))
+    qtbot.addWidget(dialog)
+    assert "XM-DAC-41128" in dialog.org_label.text()  # the default: UNODC
+    org = dialog.edit_org()
+    org.ref_edit.setText("GB GOV 1")  # spaces: IATI refuses it, nothing stored
+    org.save()
+    assert org.isVisible() and "not an IATI organisation identifier" in org.error.text()
+    assert reporting_org(ctx.vault).ref == "XM-DAC-41128"
+    org.ref_edit.setText("GB-GOV-1")
+    org.name_edit.setText("UK Foreign, Commonwealth and Development Office")
+    org.type_combo.setCurrentIndex(org.type_combo.findData("10"))
+    org.save()
+    assert not org.isVisible() and reporting_org(ctx.vault).ref == "GB-GOV-1"
+    assert "GB-GOV-1" in dialog.org_label.text()
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "gb.xml"
+    run_export(qtbot, dialog, target)
+    root = assert_valid(target).getroot()
+    assert [e.get("ref") for e in root.iter("reporting-org")] == ["GB-GOV-1"]

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import text
 
-from pp_desktop.exchange.iati import ExportResult, export_projects
+from pp_desktop.exchange.iati import ExportResult, ReportingOrg, export_projects, reporting_org
 from pp_desktop.services import Services
 from pp_desktop.ui.background import TaskCancelled, TaskControl
 from pp_desktop.ui.exchange.common import confirm, run_task, save_path, show_error, show_message
+from pp_desktop.ui.exchange.iati_org_dialog import ReportingOrgDialog
 from pp_desktop.ui.session import Session
 from pp_desktop.ui.task_progress import TaskProgressDialog
 
@@ -122,6 +123,19 @@ class IatiExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
 
+        self.org_label = QLabel(self)
+        self.org_label.setObjectName("iatiOrg")
+        self.org_label.setWordWrap(True)
+        org_button = QPushButton(self.tr("Change…"), self)
+        org_button.setObjectName("iatiOrgChange")
+        org_button.setToolTip(self.tr("Who publishes the exported activities"))
+        org_button.clicked.connect(self.edit_org)
+        self.org_dialog: ReportingOrgDialog | None = None
+        org_row = QHBoxLayout()
+        org_row.addWidget(self.org_label, 1)
+        org_row.addWidget(org_button)
+        self._show_org(reporting_org(session.vault))
+
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
             self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -136,9 +150,23 @@ class IatiExportDialog(QDialog):
         layout.addWidget(self.all_radio)
         layout.addWidget(self.selected_radio)
         layout.addWidget(self.projects, 1)
+        layout.addLayout(org_row)
         layout.addLayout(path_row)
         layout.addWidget(self.buttons)
         self._update()
+
+    def _show_org(self, org: ReportingOrg) -> None:
+        self.org_label.setText(
+            self.tr("Reported by: {name} ({ref})").format(name=org.name, ref=org.ref)
+        )
+
+    def edit_org(self) -> ReportingOrgDialog:
+        """Open the reporting organisation setting (window-modal, non-blocking)."""
+        dialog = ReportingOrgDialog(self.session.vault, reporting_org(self.session.vault), self)
+        dialog.accepted.connect(lambda: self._show_org(dialog.saved or dialog.value()))
+        self.org_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _level(self, level: str) -> str:
         return self.tr("confidential") if level == "CONFIDENTIAL" else self.tr("restricted")

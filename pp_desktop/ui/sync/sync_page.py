@@ -521,6 +521,7 @@ class SyncPage(QWidget):
 
     def enrol_from_file(self, path: Path | None = None) -> None:
         """Read the enrolment file, show HQ's root fingerprint, enrol once confirmed."""
+        self.dialog = None
         if path is None:
             name, _f = QFileDialog.getOpenFileName(
                 self,

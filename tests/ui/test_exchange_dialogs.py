@@ -395,3 +395,19 @@ def test_an_import_cannot_be_cancelled_half_way(
     qtbot.waitUntil(lambda: dialog.task_dialog is None, timeout=WAIT_MS)
     assert progress.task.outcome == "succeeded"
     assert len(db_rows(ctx, "seizure")) == before + 1
+
+
+def test_an_existing_file_is_replaced_only_when_the_officer_agrees(
+    qtbot: QtBot, filled: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "kept.xlsx"
+    target.write_bytes(b"the officer's own workbook")
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
+    dialog = ExportDialog(filled)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(target))
+    dialog.start_export()  # No: untouched
+    assert dialog.task_dialog is None and target.read_bytes() == b"the officer's own workbook"
+    export_from_dialog(qtbot, dialog, target)  # Yes
+    assert not answers and "Seizures" in names(target)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pp_desktop.exchange.excel.columns import GROUPS
+from pp_desktop.exchange.excel.csv_export import csv_targets
 from pp_desktop.services.queries import ListQuery
 from pp_desktop.ui.exchange.common import (
     confirm,
@@ -72,6 +73,7 @@ class ExportDialog(QDialog):
         self.queries = dict(queries or {})
         self.template = template
         self.task_dialog: TaskProgressDialog | None = None
+        self._replace_asked = ""
         self.outcome: ExportDone | None = None
         self.setObjectName("exportDialog")
         if template:
@@ -271,6 +273,7 @@ class ExportDialog(QDialog):
         path = save_path(self, self.tr("Save the export as"), start, filters)
         if path is not None:
             self.path_edit.setText(str(path))
+            self._replace_asked = str(path)  # the file dialog asked about replacing it
 
     # --- the export ------------------------------------------------------------------------
 
@@ -288,6 +291,8 @@ class ExportDialog(QDialog):
             ).format(name=request.target.name),
         ):
             return
+        if not self._may_replace(request):
+            return
         ctx = self.session.ctx
         self.export_button.setEnabled(False)
         title = self.tr("Writing {name}").format(name=request.target.name)
@@ -298,6 +303,23 @@ class ExportDialog(QDialog):
             self._done,
             self._failed,
             self._cancelled,
+        )
+
+    def _may_replace(self, request: ExportRequest) -> bool:
+        """Ask before replacing files the file dialog did not already ask about."""
+        if request.is_csv:
+            targets = list(csv_targets(request.target, list(request.entities)).values())
+        else:
+            targets = [request.target]
+        existing = [p for p in targets if p.exists() and str(p) != self._replace_asked]
+        if not existing:
+            return True
+        return confirm(
+            self,
+            self.tr("Replace the existing file?"),
+            self.tr("{names} already exists. Replace it with the export?").format(
+                names=", ".join(p.name for p in existing)
+            ),
         )
 
     def _done(self, done: ExportDone) -> None:

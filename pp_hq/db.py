@@ -47,6 +47,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.schema import DropIndex
+from sqlalchemy.ext.compiler import compiles
 
 from pp_desktop.models import ENTITIES, Base
 from pp_desktop.sync.errors import SyncError
@@ -201,11 +203,51 @@ hq_cursor = Table(
     Column("root_version", Integer, nullable=False, default=0),  # last root document sent
 )
 
+# HQ holds whatever a device holds. A device's SQLite ignores VARCHAR lengths and stores 64-bit
+# integers, and the services validate texts up to their own limits (MAX_TEXT: 500 characters for
+# a short text), longer than some model lengths: on PostgreSQL those columns are unbounded text
+# and 64-bit integers, or a record valid on the laptop would fail its whole bundle at HQ.
+@compiles(String, "postgresql")
+def _pg_string(type_: String, compiler: Any, **kw: Any) -> str:
+    return "VARCHAR"
+
+
+@compiles(Integer, "postgresql")
+def _pg_integer(type_: Integer, compiler: Any, **kw: Any) -> str:
+    return "BIGINT"
+
+
 # The record tables HQ consolidates: the device's own tables, same columns.
 RECORD_TABLES = [
     Base.metadata.tables[cls.__tablename__]  # type: ignore[attr-defined]
     for cls in ENTITIES.values()
 ] + [Base.metadata.tables["reference_code"]]
+
+# The device's list-view indexes of its two big field-data tables (keyset paging of the GUI's
+# seizure and price lists) serve no HQ query (stats count, exports and downstream bundles read by
+# id or scan), yet each one is another B-tree written at a random place by every insert: 100,000
+# seizures cost 8.3 s of CPU in executemany with them, 1.1 s without (benchmarks/sync_hq.py).
+# HQ keeps the primary keys, unique constraints, foreign-key and tombstone indexes.
+DEVICE_ONLY_INDEXES = frozenset(
+    {
+        "ix_seizure_date",
+        "ix_seizure_country_date",
+        "ix_seizure_drug_date",
+        "ix_seizure_province_date",
+        "ix_seizure_kg",
+        "ix_price_date",
+        "ix_price_country_date",
+        "ix_price_drug_date",
+    }
+)
+
+
+def _drop_device_only_indexes(conn: Connection) -> None:
+    """Drop the device-only indexes ``create_all`` made (or an older HQ database holds)."""
+    for t in RECORD_TABLES:
+        for ix in t.indexes:
+            if ix.name in DEVICE_ONLY_INDEXES:
+                conn.execute(DropIndex(ix, if_exists=True))
 
 
 class HqDatabaseError(SyncError):
@@ -259,6 +301,7 @@ def create_schema(engine: Engine) -> None:
         with engine.begin() as conn:
             hq_metadata.create_all(conn)
             Base.metadata.create_all(conn, tables=RECORD_TABLES)
+            _drop_device_only_indexes(conn)
             upsert(conn, hq_meta, [{"key": WRITER_KEY, "value": "0"}], ["key"], update=())
     except OperationalError as exc:
         where = engine.url.render_as_string(hide_password=True)

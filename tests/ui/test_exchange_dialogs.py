@@ -344,6 +344,7 @@ def test_a_file_that_is_not_a_workbook_is_a_clear_message(
     assert dialog.preview is None and not dialog.import_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_screenshots_of_the_exchange_dialogs(
     qtbot: QtBot, seizure_session: Session, tmp_path: Path
 ) -> None:
@@ -361,6 +362,7 @@ def test_screenshots_of_the_exchange_dialogs(
     window.close_quietly()
 
 
+@pytest.mark.slow
 def test_cancelled_preview_writes_nothing_and_says_so(
     qtbot: QtBot, seizure_session: Session, seizure_ctx: Services, tmp_path: Path
 ) -> None:

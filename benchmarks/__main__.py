@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--only",
         action="append",
-        choices=["bulk", "lists", "unlock", "sync", "excel", "sync_hq", "gui"],
+        choices=["bulk", "lists", "unlock", "sync", "excel", "sync_hq", "sync_load", "gui"],
     )
     p.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="results file")
     args = p.parse_args(argv)
@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     n_list = args.rows or (20_000 if args.quick else 1_000_000)
     n_bulk = args.bulk_rows or (20_000 if args.quick else 100_000)
     repeats = args.repeats or (2 if args.quick else 5)
-    only = set(args.only or ["bulk", "lists", "unlock", "sync", "excel", "sync_hq", "gui"])
+    only = set(
+        args.only or ["bulk", "lists", "unlock", "sync", "excel", "sync_hq", "sync_load", "gui"]
+    )
     started = time.perf_counter()
     results: list[Result] = []
 
@@ -95,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.sync_hq import bench_sync_hq
 
             results.append(bench_sync_hq(template, work, n_bulk, min(repeats, 3)))
+        if "sync_load" in only:  # 10 devices x 1,000 changes over HTTP, concurrently
+            from benchmarks.sync_load import bench_sync_load
+
+            results.append(bench_sync_load(template, work))
         if "excel" in only:
             from benchmarks.excel import bench_excel
 

@@ -247,154 +247,174 @@
         <translation>Эти записи изменены на этом ноутбуке и в другом месте прежде, чем стороны узнали друг о друге. Обе версии сохранены; пока вы не решите, запись показывает более позднюю правку. Ваше решение уйдёт в штаб-квартиру при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="111"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="114"/>
         <source>No open conflicts.</source>
         <translation>Открытых конфликтов нет.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="134"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="137"/>
         <source>Keep mine</source>
         <translation>Оставить мою</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="136"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="139"/>
         <source>Keep this laptop&apos;s version of every conflicting field</source>
         <translation>Оставить версию этого ноутбука для каждого конфликтующего поля</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="138"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="141"/>
         <source>Keep theirs</source>
         <translation>Принять их</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="140"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="143"/>
         <source>Take the other version of every conflicting field</source>
         <translation>Принять другую версию для каждого конфликтующего поля</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="142"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="145"/>
         <source>Apply my choices</source>
         <translation>Применить мой выбор</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="146"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="149"/>
         <source>Keep, field by field, the version chosen in the last column</source>
         <translation>Оставить для каждого поля версию, выбранную в последнем столбце</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="174"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="177"/>
         <source>Quarantined changes</source>
         <translation>Изменения в карантине</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="178"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="181"/>
         <source>Changes refused by validation are kept here with the reason, never dropped. Correct the record and sync again.</source>
         <translation>Изменения, отклонённые проверкой, хранятся здесь с причиной и никогда не теряются. Исправьте запись и синхронизируйте снова.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="189"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="192"/>
         <source>Record type</source>
         <translation>Тип записи</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="190"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="193"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="191"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="194"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="192"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="195"/>
         <source>From</source>
         <translation>Откуда</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="193"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="196"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="250"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="206"/>
+        <source>No quarantined changes.</source>
+        <translation>Изменений в карантине нет.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="258"/>
         <source>Fields in conflict: {fields}</source>
         <translation>Поля в конфликте: {fields}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="308"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="300"/>
+        <source>HQ (refused there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="302"/>
+        <source>HQ (refused here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="331"/>
         <source>Nothing to decide</source>
         <translation>Решать нечего</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="316"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="339"/>
         <source>Detected {when}. The other version comes from {source}. {n} fields differ; they are highlighted.</source>
         <translation>Обнаружено {when}. Другая версия получена от {source}. Различаются поля ({n}); они выделены.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="322"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="343"/>
+        <source>HQ</source>
+        <translation>Штаб-квартира</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="349"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="323"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="350"/>
         <source>This laptop (mine)</source>
         <translation>Этот ноутбук (моя)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="324"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="351"/>
         <source>Other version (theirs)</source>
         <translation>Другая версия (их)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="325"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="352"/>
         <source>Keep</source>
         <translation>Оставить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="347"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="374"/>
         <source>Mine</source>
         <translation>Моя</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="348"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="375"/>
         <source>Theirs</source>
         <translation>Их</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="366"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="393"/>
         <source>Deleted</source>
         <translation>Удалена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="367"/>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="368"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="394"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="395"/>
         <source>deleted</source>
         <translation>удалена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="367"/>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="368"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="394"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="395"/>
         <source>kept</source>
         <translation>сохранена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="404"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="431"/>
         <source>Yes</source>
         <translation>Да</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="404"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="431"/>
         <source>No</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="444"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="471"/>
         <source>Resolved. Your decision is sent to HQ with the next sync.</source>
         <translation>Разрешено. Ваше решение уйдёт в штаб-квартиру при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="457"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="484"/>
         <source>This conflict could not be resolved</source>
         <translation>Не удалось разрешить этот конфликт</translation>
     </message>
@@ -862,214 +882,224 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="78"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="80"/>
         <source>Export blank template</source>
         <translation>Экспорт пустого шаблона</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="80"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="82"/>
         <source>Export this list</source>
         <translation>Экспорт этого списка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="82"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="84"/>
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="92"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="94"/>
         <source>A workbook with the headers and drop-down lists only, for a counterpart to fill in and send back.</source>
         <translation>Книга только с заголовками и раскрывающимися списками, чтобы партнёр заполнил её и прислал обратно.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="99"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="101"/>
         <source>The records of the list {title}, with its current search and filters.</source>
         <translation>Записи списка «{title}» с текущим поиском и фильтрами.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="105"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="107"/>
         <source>A workbook with a Summary sheet, one sheet per kind of record and an About sheet saying what was exported, when and by whom.</source>
         <translation>Книга с листом «Сводка», отдельным листом для каждого вида записей и листом «О файле»: что, когда и кем выгружено.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="111"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="113"/>
         <source>Records to include</source>
         <translation>Включаемые записи</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="114"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="116"/>
         <source>Seizures</source>
         <translation>Изъятия</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="115"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="117"/>
         <source>Prices</source>
         <translation>Цены</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="116"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="118"/>
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="117"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="119"/>
         <source>Projects (with their donors)</source>
         <translation>Проекты (с донорами)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="118"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="120"/>
         <source>Recommendations (with progress notes)</source>
         <translation>Рекомендации (с заметками о ходе)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="119"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="121"/>
         <source>Contacts (personal data: only when you need them)</source>
         <translation>Контакты (персональные данные: только при необходимости)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="136"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="138"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="137"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="139"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="139"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="141"/>
         <source>Language of the headers, sheet names and labels</source>
         <translation>Язык заголовков, названий листов и подписей</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="141"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="143"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Книга Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="143"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="145"/>
         <source>CSV, one file per sheet (.csv)</source>
         <translation>CSV, файл на каждый лист (.csv)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="155"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="157"/>
         <source>Leave out notes and personal fields</source>
         <translation>Не включать примечания и персональные поля</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="158"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="160"/>
         <source>Free-text notes and personal data (names, phones, e-mails) are not written</source>
         <translation>Текстовые примечания и персональные данные (имена, телефоны, эл. почта) не записываются</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="160"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="162"/>
         <source>Include restricted records</source>
         <translation>Включить записи ограниченного доступа</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="163"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="165"/>
         <source>Restricted records are left out of exports unless you ask for them</source>
         <translation>Записи ограниченного доступа не выгружаются, если вы их не запросите</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="165"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="167"/>
         <source>Include confidential records</source>
         <translation>Включить конфиденциальные записи</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="168"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="170"/>
         <source>Confidential records are exported only after you confirm it</source>
         <translation>Конфиденциальные записи выгружаются только после вашего подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="173"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="175"/>
         <source>Choose where to save the file</source>
         <translation>Выберите, куда сохранить файл</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="175"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="177"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="183"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="185"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="184"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="186"/>
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="185"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="187"/>
         <source>Save to:</source>
         <translation>Сохранить в:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="193"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="195"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="270"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="272"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="270"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="272"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Книги Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="271"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="273"/>
         <source>Save the export as</source>
         <translation>Сохранить выгрузку как</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="284"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="287"/>
         <source>Export confidential records?</source>
         <translation>Выгрузить конфиденциальные записи?</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="286"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="289"/>
         <source>Confidential records will be written to {name}. Anyone who gets the file can read them. Export them?</source>
         <translation>Конфиденциальные записи будут записаны в {name}. Их сможет прочитать любой, к кому попадёт файл. Выгрузить их?</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="293"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="298"/>
         <source>Writing {name}</source>
         <translation>Запись {name}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="307"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="319"/>
+        <source>Replace the existing file?</source>
+        <translation>Заменить существующий файл?</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="320"/>
+        <source>{names} already exists. Replace it with the export?</source>
+        <translation>{names} уже существует. Заменить его выгрузкой?</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="329"/>
         <source>{name}: {rows} rows</source>
         <translation>{name}: строк — {rows}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="313"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="335"/>
         <source>Export finished</source>
         <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="314"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="336"/>
         <source>Written to {folder}:
 {lines}</source>
         <translation>Записано в {folder}:
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="320"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="342"/>
         <source>The export failed; no file was written</source>
         <translation>Экспорт не удался; файл не записан</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="326"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="348"/>
         <source>Export cancelled</source>
         <translation>Экспорт отменён</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="327"/>
+        <location filename="../../pp_desktop/ui/exchange/export_dialog.py" line="349"/>
         <source>The export was stopped; no file was written.</source>
         <translation>Экспорт остановлен; файл не записан.</translation>
     </message>
@@ -1130,112 +1160,127 @@
 <context>
     <name>IatiExportDialog</name>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="79"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="80"/>
         <source>Export projects to IATI</source>
         <translation>Экспорт проектов в IATI</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="83"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="84"/>
         <source>Projects are written as activities of an IATI 2.03 file, the standard donors publish their aid in. Restricted and confidential projects are written only when you tick them.</source>
         <translation>Проекты записываются как мероприятия файла IATI 2.03 — стандарта, в котором доноры публикуют данные о помощи. Проекты ограниченного доступа и конфиденциальные записываются, только если вы их отметите.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="91"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="92"/>
         <source>All shareable projects</source>
         <translation>Все проекты, которыми можно делиться</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="93"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="94"/>
         <source>Only the projects ticked below</source>
         <translation>Только отмеченные ниже проекты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="115"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="117"/>
         <source>Choose where to save the file</source>
         <translation>Выберите, куда сохранить файл</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="117"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="119"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="121"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="123"/>
         <source>Save to:</source>
         <translation>Сохранить в:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="127"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="130"/>
+        <source>Change…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="132"/>
+        <source>Who publishes the exported activities</source>
+        <translation>Кто публикует выгружаемые мероприятия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="142"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="144"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="161"/>
+        <source>Reported by: {name} ({ref})</source>
+        <translation>Отчитывается: {name} ({ref})</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="173"/>
         <source>confidential</source>
         <translation>конфиденциально</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="144"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="173"/>
         <source>restricted</source>
         <translation>ограниченный доступ</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="185"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="214"/>
         <source>Save the IATI file as</source>
         <translation>Сохранить файл IATI как</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="185"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="214"/>
         <source>XML files (*.xml)</source>
         <translation>Файлы XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="199"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="228"/>
         <source>Export confidential projects?</source>
         <translation>Выгрузить конфиденциальные проекты?</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="201"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="230"/>
         <source>{n} confidential project(s) will be written to {name}, a file anyone can read. Export them?</source>
         <translation>Конфиденциальные проекты ({n}) будут записаны в {name} — файл, который может прочитать любой. Выгрузить их?</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="210"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="239"/>
         <source>Writing {name}</source>
         <translation>Запись {name}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="221"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="250"/>
         <source>{n} project(s) written to {path}.</source>
         <translation>Проектов записано в {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="226"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="255"/>
         <source>Left out:</source>
         <translation>Не включены:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="229"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="258"/>
         <source>Notes:</source>
         <translation>Примечания:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="231"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="260"/>
         <source>IATI export finished</source>
         <translation>Экспорт IATI завершён</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="239"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="268"/>
         <source>The IATI export failed; no file was written</source>
         <translation>Экспорт IATI не удался; файл не записан</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="243"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="272"/>
         <source>Export cancelled</source>
         <translation>Экспорт отменён</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="243"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_export_dialog.py" line="272"/>
         <source>No file was written.</source>
         <translation>Файл не записан.</translation>
     </message>
@@ -1243,157 +1288,162 @@
 <context>
     <name>IatiImportDialog</name>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="61"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="62"/>
         <source>Import projects from IATI</source>
         <translation>Импорт проектов из IATI</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="63"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="64"/>
         <source>No file chosen yet.</source>
         <translation>Файл ещё не выбран.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="66"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="67"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="74"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="75"/>
         <source>all countries (or e.g. AFG)</source>
         <translation>все страны (или напр. AFG)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="76"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="77"/>
         <source>Only activities for this recipient country (ISO code)</source>
         <translation>Только мероприятия для этой страны-получателя (код ISO)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="80"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="81"/>
         <source>all sectors (or e.g. 16063)</source>
         <translation>все секторы (или напр. 16063)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="81"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="82"/>
         <source>Only activities of this DAC sector code</source>
         <translation>Только мероприятия этого кода сектора DAC</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="82"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="83"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="86"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="87"/>
         <source>Recipient country:</source>
         <translation>Страна-получатель:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="87"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="88"/>
         <source>Sector:</source>
         <translation>Сектор:</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="92"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="93"/>
         <source>Nothing is written until you press Import.</source>
         <translation>Ничего не записывается, пока вы не нажмёте «Импорт».</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="99"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="100"/>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="99"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="100"/>
         <source>Identifier</source>
         <translation>Идентификатор</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="99"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="100"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="99"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="100"/>
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="105"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="108"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="108"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="111"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="137"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="140"/>
         <source>The filters changed: press Preview again.</source>
         <translation>Фильтры изменились: снова нажмите «Предпросмотр».</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="143"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="146"/>
         <source>Choose the IATI activity file</source>
         <translation>Выберите файл мероприятий IATI</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="143"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="146"/>
         <source>XML files (*.xml)</source>
         <translation>Файлы XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="162"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="155"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; in {folder}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; в {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="169"/>
         <source>Reading {name}</source>
         <translation>Чтение {name}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="162"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="169"/>
         <source>Importing {name}</source>
         <translation>Импорт {name}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="203"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="210"/>
         <source>IATI import finished</source>
         <translation>Импорт IATI завершён</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="208"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="215"/>
         <source>This file cannot be imported</source>
         <translation>Этот файл невозможно импортировать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="212"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="219"/>
         <source>The preview was cancelled; nothing was imported.</source>
         <translation>Предпросмотр отменён; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="217"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="224"/>
         <source>Imported: {new} new, {updated} updated, {skipped} skipped.</source>
         <translation>Импортировано: новых — {new}, обновлено — {updated}, пропущено — {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="219"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="226"/>
         <source>{new} new, {updated} to update, {skipped} skipped.</source>
         <translation>Новых — {new}, к обновлению — {updated}, пропущено — {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="223"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="230"/>
         <source>New organisations: {names}.</source>
         <translation>Новые организации: {names}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="231"/>
-        <source>New</source>
-        <translation>Новые</translation>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="238"/>
+        <source>New project</source>
+        <translation>Новый проект</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="232"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="239"/>
         <source>Update</source>
         <translation>Изменение</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="233"/>
+        <location filename="../../pp_desktop/ui/exchange/iati_import_dialog.py" line="240"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
@@ -1401,219 +1451,264 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="59"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="60"/>
         <source>Import from Excel</source>
         <translation>Импорт из Excel</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="62"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="64"/>
+        <source>Seizures</source>
+        <translation>Изъятия</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="65"/>
+        <source>Prices</source>
+        <translation>Цены</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="66"/>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="67"/>
+        <source>Projects</source>
+        <translation>Проекты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="68"/>
+        <source>Project donors</source>
+        <translation>Доноры проектов</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="69"/>
+        <source>Recommendations</source>
+        <translation>Рекомендации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="70"/>
+        <source>Progress notes</source>
+        <translation>Заметки о ходе</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="71"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="73"/>
         <source>No file chosen yet.</source>
         <translation>Файл ещё не выбран.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="65"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="76"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="74"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="85"/>
         <source>Nothing is written until you press Import, and then every row is imported or none.</source>
         <translation>Ничего не записывается, пока вы не нажмёте «Импорт»; затем импортируются все строки или ни одной.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="86"/>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="101"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="97"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="115"/>
         <source>Sheet</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="87"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="98"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="88"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="99"/>
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="89"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="100"/>
         <source>Updated</source>
         <translation>Обновлено</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="90"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="101"/>
         <source>Unchanged</source>
         <translation>Без изменений</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="91"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="102"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="92"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="103"/>
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="100"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="114"/>
         <source>Finding</source>
         <translation>Замечание</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="102"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="116"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="103"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="117"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="104"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="118"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="114"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="128"/>
         <source>Map columns…</source>
         <translation>Сопоставить столбцы…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="117"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="131"/>
         <source>Say which field each column of a sheet in the counterpart&apos;s own layout is</source>
         <translation>Укажите, каким полем является каждый столбец листа в собственном формате партнёра</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="120"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="134"/>
         <source>Save error report…</source>
         <translation>Сохранить отчёт об ошибках…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="123"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="137"/>
         <source>A workbook with the rows as read, the bad cells marked, and every finding</source>
         <translation>Книга с прочитанными строками, отмеченными ошибочными ячейками и всеми замечаниями</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="126"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="140"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="130"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="144"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="180"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="195"/>
         <source>Choose the workbook to import</source>
         <translation>Выберите книгу для импорта</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="182"/>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="322"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="197"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="349"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Книги Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="203"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="207"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; in {folder}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; в {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="222"/>
         <source>Checking {name}</source>
         <translation>Проверка {name}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="222"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="241"/>
         <source>If a sheet holds records in another layout, use Map columns….</source>
         <translation>Если лист содержит записи в другом формате, используйте «Сопоставить столбцы…».</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="229"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="248"/>
         <source>This file cannot be imported</source>
         <translation>Этот файл невозможно импортировать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="234"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="253"/>
         <source>The check was cancelled; nothing was imported.</source>
         <translation>Проверка отменена; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="245"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="272"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="250"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="277"/>
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="250"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="277"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="264"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="291"/>
         <source>{new} new, {updated} updated, {unchanged} unchanged; {warnings} with warnings, {errors} with errors.</source>
         <translation>Новых — {new}, обновлённых — {updated}, без изменений — {unchanged}; с предупреждениями — {warnings}, с ошибками — {errors}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="272"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="299"/>
         <source>Rows with errors block the import: save the error report, correct the rows and import the file again.</source>
         <translation>Строки с ошибками блокируют импорт: сохраните отчёт об ошибках, исправьте строки и импортируйте файл снова.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="277"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="304"/>
         <source>Nothing to import: the vault already has every row.</source>
         <translation>Импортировать нечего: все строки уже есть в хранилище.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="281"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="308"/>
         <source>Some sheets were not read; use Map columns… if they hold records.</source>
         <translation>Некоторые листы не прочитаны; если на них есть записи, используйте «Сопоставить столбцы…».</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="283"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="310"/>
         <source>Press Import to write them in one go.</source>
         <translation>Нажмите «Импорт», чтобы записать их за один раз.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="322"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="349"/>
         <source>Save the error report as</source>
         <translation>Сохранить отчёт об ошибках как</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="331"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="358"/>
         <source>The error report could not be written</source>
         <translation>Не удалось записать отчёт об ошибках</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="335"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="362"/>
         <source>Error report saved</source>
         <translation>Отчёт об ошибках сохранён</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="336"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="363"/>
         <source>The rows with findings are marked in {name}.</source>
         <translation>Строки с замечаниями отмечены в {name}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="348"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="375"/>
         <source>Importing {name}</source>
         <translation>Импорт {name}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="362"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="389"/>
         <source>{new} new and {updated} updated records were imported.</source>
         <translation>Импортировано записей: новых — {new}, обновлённых — {updated}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="367"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="394"/>
         <source>Import finished</source>
         <translation>Импорт завершён</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="372"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="399"/>
         <source>Nothing was imported</source>
         <translation>Ничего не импортировано</translation>
     </message>
@@ -1621,17 +1716,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pp_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../pp_desktop/ui/main_window.py" line="66"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../pp_desktop/ui/main_window.py" line="225"/>
         <source>About pp-desktop</source>
         <translation>О программе pp-desktop</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../pp_desktop/ui/main_window.py" line="230"/>
         <source>The offline field tool of the Paris Pact Research and Liaison Officers (UNODC Paris Pact Initiative). Records are kept in an encrypted vault on this laptop.</source>
         <translation>Автономный полевой инструмент аналитиков и офицеров связи Парижского пакта (Инициатива Парижского пакта УНП ООН). Записи хранятся в зашифрованном хранилище на этом ноутбуке.</translation>
     </message>
@@ -1682,7 +1777,7 @@
 <context>
     <name>PagedTableModel</name>
     <message>
-        <location filename="../../pp_desktop/ui/paged_table_model.py" line="439"/>
+        <location filename="../../pp_desktop/ui/paged_table_model.py" line="433"/>
         <source>{title} — click to sort</source>
         <translation>{title} — щёлкните для сортировки</translation>
     </message>
@@ -2401,6 +2496,79 @@
     </message>
 </context>
 <context>
+    <name>ReportingOrgDialog</name>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="30"/>
+        <source>IATI reporting organisation</source>
+        <translation>Отчитывающаяся организация IATI</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="34"/>
+        <source>IATI organisation identifier, e.g. XM-DAC-41128 (UNODC)</source>
+        <translation>Идентификатор организации IATI, напр. XM-DAC-41128 (УНП ООН)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="40"/>
+        <source>10 Government</source>
+        <translation>10 Правительство</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="41"/>
+        <source>15 Other public sector</source>
+        <translation>15 Другой государственный сектор</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="42"/>
+        <source>21 International NGO</source>
+        <translation>21 Международная НПО</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="43"/>
+        <source>22 National NGO</source>
+        <translation>22 Национальная НПО</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="44"/>
+        <source>40 Multilateral</source>
+        <translation>40 Многосторонняя организация</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="45"/>
+        <source>80 Academic, training and research</source>
+        <translation>80 Академическая, учебная и исследовательская</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="46"/>
+        <source>90 Other</source>
+        <translation>90 Другое</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="56"/>
+        <source>Language of your texts (ISO 639-1, e.g. en or ru)</source>
+        <translation>Язык ваших текстов (ISO 639-1, напр. en или ru)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="63"/>
+        <source>Identifier:</source>
+        <translation>Идентификатор:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="64"/>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="65"/>
+        <source>Type:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/iati_org_dialog.py" line="66"/>
+        <source>Language of your texts:</source>
+        <translation>Язык ваших текстов:</translation>
+    </message>
+</context>
+<context>
     <name>SeizureForm</name>
     <message>
         <location filename="../../pp_desktop/ui/forms/seizure_form.py" line="23"/>
@@ -2734,350 +2902,355 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="72"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="73"/>
         <source>Sync with HQ</source>
         <translation>Синхронизация со штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="88"/>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="263"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="89"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="276"/>
         <source>Enrolment</source>
         <translation>Регистрация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="89"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="90"/>
         <source>HQ</source>
         <translation>Штаб-квартира</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="90"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="91"/>
         <source>HQ root fingerprint</source>
         <translation>Корневой отпечаток штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="91"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="92"/>
         <source>Changes waiting for HQ</source>
         <translation>Изменения, ждущие отправки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="92"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="93"/>
         <source>Bundles from HQ held</source>
         <translation>Задержанные пакеты от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="93"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="94"/>
         <source>Open conflicts</source>
         <translation>Открытые конфликты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="94"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="95"/>
         <source>Quarantined changes</source>
         <translation>Изменения в карантине</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="95"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="96"/>
         <source>Last sync</source>
         <translation>Последняя синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="96"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="97"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="111"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="99"/>
         <source>Review conflicts…</source>
         <translation>Просмотреть конфликты…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="119"/>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="260"/>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="357"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="129"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="273"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="377"/>
         <source>Sync now</source>
         <translation>Синхронизировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="121"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="131"/>
         <source>Export to folder…</source>
         <translation>Экспорт в папку…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="123"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="133"/>
         <source>Import from folder…</source>
         <translation>Импорт из папки…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="125"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="135"/>
         <source>Enrol from file…</source>
         <translation>Регистрация из файла…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="139"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="149"/>
         <source>Sync automatically every</source>
         <translation>Синхронизировать автоматически каждые</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="144"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="154"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="148"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="158"/>
         <source>when HQ is reachable</source>
         <translation>когда штаб-квартира доступна</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="162"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="172"/>
         <source>Bundles sent and received</source>
         <translation>Отправленные и полученные пакеты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="168"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="178"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="169"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="179"/>
         <source>Bundle</source>
         <translation>Пакет</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="170"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="180"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="171"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="181"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="172"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="182"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="226"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="236"/>
         <source>Enrolled as device {id}</source>
         <translation>Зарегистрировано как устройство {id}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="229"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="239"/>
         <source>Not enrolled — use Enrol from file… with the file HQ gave you</source>
         <translation>Не зарегистрировано — используйте «Регистрация из файла…» с файлом от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="232"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="242"/>
         <source>revoked by HQ</source>
         <translation>отозвано штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="233"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="243"/>
         <source>no address known (USB stick or shared folder)</source>
         <translation>адрес неизвестен (USB-накопитель или общая папка)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="236"/>
-        <source>{n} records changed, in {b} bundles not yet confirmed</source>
-        <translation>Изменено записей: {n}, в неподтверждённых пакетах: {b}</translation>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="245"/>
+        <source>{n} records changed and not yet confirmed by HQ</source>
+        <translation>Изменённых записей, ещё не подтверждённых штаб-квартирой: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="253"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="249"/>
+        <source>{b} bundles waiting for HQ&apos;s receipt</source>
+        <translation>Пакетов, ждущих подтверждения штаб-квартиры: {b}</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="266"/>
         <source>never (no receipt from HQ yet)</source>
         <translation>не было (подтверждений от штаб-квартиры ещё нет)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="254"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="267"/>
         <source>{when} (last receipt from HQ)</source>
         <translation>{when} (последнее подтверждение штаб-квартиры)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="261"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="274"/>
         <source>Export to folder</source>
         <translation>Экспорт в папку</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="262"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="275"/>
         <source>Import from folder</source>
         <translation>Импорт из папки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="266"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="282"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="266"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="282"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="271"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="287"/>
         <source>confirmed by HQ {when}</source>
         <translation>подтверждено штаб-квартирой {when}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="272"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="288"/>
         <source>waiting for HQ&apos;s receipt</source>
         <translation>ждёт подтверждения штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="273"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="289"/>
         <source>enrolment request, waiting for HQ</source>
         <translation>запрос на регистрацию, ждёт штаб-квартиру</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="274"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="290"/>
         <source>applied {when}</source>
         <translation>применено {when}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="275"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="291"/>
         <source>held: an earlier bundle is missing</source>
         <translation>задержан: нет более раннего пакета</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="279"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="295"/>
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="279"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="295"/>
         <source>Received</source>
         <translation>Получен</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="302"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="318"/>
         <source>Send pending changes to HQ and fetch what HQ has for this laptop</source>
         <translation>Отправить ждущие изменения в штаб-квартиру и получить то, что она приготовила для этого ноутбука</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="304"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="320"/>
         <source>This build cannot reach HQ over the network: use a USB stick</source>
         <translation>Эта сборка не может связаться со штаб-квартирой по сети: используйте USB-накопитель</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="344"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="364"/>
         <source>Cancelled. What was already done is kept; nothing is half-applied.</source>
         <translation>Отменено. Уже сделанное сохранено; ничего не применено наполовину.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="358"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="378"/>
         <source>This build cannot reach HQ over the network: use a USB stick.</source>
         <translation>Эта сборка не может связаться со штаб-квартирой по сети: используйте USB-накопитель.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="362"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="382"/>
         <source>Syncing with HQ</source>
         <translation>Синхронизация со штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="375"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="395"/>
         <source>Sync failed</source>
         <translation>Синхронизация не удалась</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="384"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="404"/>
         <source>Sync finished.</source>
         <translation>Синхронизация завершена.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="384"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="404"/>
         <source>Sync did not finish.</source>
         <translation>Синхронизация не завершена.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="440"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="460"/>
         <source>Export bundles for HQ to…</source>
         <translation>Экспортировать пакеты для штаб-квартиры в…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="446"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="466"/>
         <source>Exporting bundles for HQ</source>
         <translation>Экспорт пакетов для штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="449"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="469"/>
         <source>Export failed</source>
         <translation>Экспорт не удался</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="456"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="476"/>
         <source>{n} bundles written to {folder}. Take them to HQ.</source>
         <translation>Пакетов записано в {folder}: {n}. Доставьте их в штаб-квартиру.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="460"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="480"/>
         <source>Nothing to send: HQ has confirmed every change.</source>
         <translation>Отправлять нечего: штаб-квартира подтвердила все изменения.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="465"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="485"/>
         <source>Import HQ&apos;s bundles from…</source>
         <translation>Импортировать пакеты штаб-квартиры из…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="471"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="491"/>
         <source>Importing bundles from HQ</source>
         <translation>Импорт пакетов от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="474"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="494"/>
         <source>Import failed</source>
         <translation>Импорт не удался</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="484"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="504"/>
         <source>{n} bundles applied ({c} changes, {k} conflicts, {q} quarantined, {r} receipts).</source>
         <translation>Применено пакетов: {n} (изменений — {c}, конфликтов — {k}, в карантине — {q}, подтверждений — {r}).</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="494"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="514"/>
         <source>{n} held until an earlier bundle arrives.</source>
         <translation>Задержано до прихода более раннего пакета: {n}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="496"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="516"/>
         <source>No bundle from HQ for this laptop in that folder.</source>
         <translation>В этой папке нет пакетов штаб-квартиры для этого ноутбука.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="498"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="518"/>
         <source>Refused {file}: {why}</source>
         <translation>Отклонён {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="506"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="526"/>
         <source>Some bundles were refused</source>
         <translation>Некоторые пакеты отклонены</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="519"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="540"/>
         <source>Enrolment file from HQ</source>
         <translation>Файл регистрации от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="521"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="542"/>
         <source>Enrolment files (*.enrol *.json);;All files (*)</source>
         <translation>Файлы регистрации (*.enrol *.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="530"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="551"/>
         <source>This enrolment file cannot be used</source>
         <translation>Этот файл регистрации нельзя использовать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="552"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="571"/>
         <source>Enrolling with HQ</source>
         <translation>Регистрация в штаб-квартире</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="555"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="574"/>
         <source>Enrolment failed</source>
         <translation>Регистрация не удалась</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="563"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="582"/>
         <source>Enrolled as device {id}. The enrolment request travels with the next sync or export.</source>
         <translation>Зарегистрировано как устройство {id}. Запрос на регистрацию уйдёт со следующей синхронизацией или экспортом.</translation>
     </message>
@@ -3260,292 +3433,292 @@
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="62"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="66"/>
         <source>Go to the dashboard</source>
         <translation>Перейти к сводке</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="63"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="67"/>
         <source>Go to seizures</source>
         <translation>Перейти к изъятиям</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="64"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="68"/>
         <source>Go to prices</source>
         <translation>Перейти к ценам</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="65"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="69"/>
         <source>Go to projects</source>
         <translation>Перейти к проектам</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="66"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="70"/>
         <source>Go to recommendations</source>
         <translation>Перейти к рекомендациям</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="67"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="71"/>
         <source>Go to organisations</source>
         <translation>Перейти к организациям</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="68"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="72"/>
         <source>Go to contacts</source>
         <translation>Перейти к контактам</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="69"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="73"/>
         <source>Go to the audit log</source>
         <translation>Перейти к журналу аудита</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="70"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="74"/>
         <source>Go to sync: status, exchange with HQ, history</source>
         <translation>Перейти к синхронизации: состояние, обмен со штаб-квартирой, история</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="71"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="75"/>
         <source>Go to the conflicts waiting for your decision</source>
         <translation>Перейти к конфликтам, ждущим вашего решения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="77"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="81"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="78"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="82"/>
         <source>Lock the vault: close every view, forget the key and return to the start screen</source>
         <translation>Заблокировать хранилище: закрыть все окна, забыть ключ и вернуться на начальный экран</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="89"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="93"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="90"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="94"/>
         <source>Officer profile, auto-lock delay and language of the interface</source>
         <translation>Профиль сотрудника, время автоблокировки и язык интерфейса</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="99"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="103"/>
         <source>&amp;Verify audit chain</source>
         <translation>П&amp;роверить цепочку аудита</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="100"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="104"/>
         <source>Check that no entry of the audit log was altered or removed</source>
         <translation>Проверить, что ни одна запись журнала аудита не изменена и не удалена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="108"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="112"/>
         <source>&amp;Export to Excel…</source>
         <translation>&amp;Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="109"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="113"/>
         <source>Write records to an Excel workbook (or CSV) for a national counterpart</source>
         <translation>Записать записи в книгу Excel (или CSV) для национального партнёра</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="118"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="122"/>
         <source>Export this &amp;list…</source>
         <translation>Экспорт этого &amp;списка…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="119"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="123"/>
         <source>Export the records of the current list, with its search and filters</source>
         <translation>Выгрузить записи текущего списка с его поиском и фильтрами</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="126"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="130"/>
         <source>Export blank &amp;template…</source>
         <translation>Экспорт пустого &amp;шаблона…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="127"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="131"/>
         <source>A workbook with headers and drop-down lists for a counterpart to fill in</source>
         <translation>Книга с заголовками и раскрывающимися списками для заполнения партнёром</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="134"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="138"/>
         <source>&amp;Import from Excel…</source>
         <translation>&amp;Импорт из Excel…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="135"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="139"/>
         <source>Preview and import a workbook a counterpart sent back (all or nothing)</source>
         <translation>Предпросмотр и импорт книги, присланной партнёром (всё или ничего)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="143"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="147"/>
         <source>Export projects to IA&amp;TI…</source>
         <translation>Экспорт проектов в IA&amp;TI…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="144"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="148"/>
         <source>Write assistance projects as an IATI 2.03 activity file</source>
         <translation>Записать проекты помощи как файл мероприятий IATI 2.03</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="150"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="154"/>
         <source>Import projects from IAT&amp;I…</source>
         <translation>Импорт проектов из IAT&amp;I…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="151"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="155"/>
         <source>Preview and import donors&apos; activities from an IATI file, by country and sector</source>
         <translation>Предпросмотр и импорт мероприятий доноров из файла IATI по стране и сектору</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="159"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="160"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="164"/>
         <source>Lock the vault and quit pp-desktop</source>
         <translation>Заблокировать хранилище и выйти из pp-desktop</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="168"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="172"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="169"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="173"/>
         <source>Search the current list</source>
         <translation>Поиск в текущем списке</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="177"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="181"/>
         <source>&amp;Open record</source>
         <translation>&amp;Открыть запись</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="178"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="182"/>
         <source>Show the selected record (Enter in a list does the same)</source>
         <translation>Показать выбранную запись (то же делает Enter в списке)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="185"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="189"/>
         <source>&amp;New record…</source>
         <translation>&amp;Новая запись…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="186"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="190"/>
         <source>Create a record of the current list (a seizure from the dashboard)</source>
         <translation>Создать запись текущего списка (изъятие — со сводки)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="195"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="199"/>
         <source>&amp;Edit record…</source>
         <translation>&amp;Изменить запись…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="196"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="200"/>
         <source>Edit the selected record (double-click or Enter in a list does the same)</source>
         <translation>Изменить выбранную запись (то же делают двойной щелчок или Enter в списке)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="204"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="208"/>
         <source>&amp;Delete records…</source>
         <translation>&amp;Удалить записи…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="205"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="209"/>
         <source>Delete the selected records after confirmation (undo brings them back)</source>
         <translation>Удалить выбранные записи после подтверждения (отмена их вернёт)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="213"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="217"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="214"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="218"/>
         <source>Undo your last change of this session</source>
         <translation>Отменить последнее изменение этого сеанса</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="221"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="225"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="222"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="226"/>
         <source>Redo the change you undid</source>
         <translation>Повторить отменённое изменение</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="228"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="232"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="229"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="233"/>
         <source>Read the current page again from the vault</source>
         <translation>Заново прочитать текущую страницу из хранилища</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="242"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="246"/>
         <source>Sync &amp;now</source>
         <translation>Синхронизировать &amp;сейчас</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="243"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="247"/>
         <source>Send pending changes to HQ and fetch what HQ has for this laptop</source>
         <translation>Отправить ждущие изменения в штаб-квартиру и получить то, что она приготовила для этого ноутбука</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="253"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="257"/>
         <source>&amp;Export to folder…</source>
         <translation>Э&amp;кспорт в папку…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="254"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="258"/>
         <source>Write the bundles for HQ onto a USB stick or a shared folder</source>
         <translation>Записать пакеты для штаб-квартиры на USB-накопитель или в общую папку</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="262"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="266"/>
         <source>&amp;Import from folder…</source>
         <translation>И&amp;мпорт из папки…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="263"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="267"/>
         <source>Check and apply HQ&apos;s bundles for this laptop from a USB stick or folder</source>
         <translation>Проверить и применить пакеты штаб-квартиры для этого ноутбука с USB-накопителя или из папки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="270"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="274"/>
         <source>En&amp;rol from file…</source>
         <translation>&amp;Регистрация из файла…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="271"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="275"/>
         <source>Enrol this vault with HQ&apos;s enrolment file, after checking HQ&apos;s fingerprint</source>
         <translation>Зарегистрировать хранилище по файлу регистрации штаб-квартиры, проверив её отпечаток</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="278"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="282"/>
         <source>&amp;Conflicts…</source>
         <translation>&amp;Конфликты…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="279"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="283"/>
         <source>Records changed here and elsewhere: compare both versions and decide</source>
         <translation>Записи, изменённые здесь и в другом месте: сравните обе версии и решите</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="289"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="293"/>
         <source>&amp;About pp-desktop</source>
         <translation>&amp;О программе pp-desktop</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="290"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="294"/>
         <source>Version and licence</source>
         <translation>Версия и лицензия</translation>
     </message>
@@ -3679,14 +3852,34 @@
         <translation>Запись записей…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/wiring.py" line="60"/>
+        <location filename="../../pp_desktop/ui/exchange/wiring.py" line="74"/>
         <source>Export this list</source>
         <translation>Экспорт этого списка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/wiring.py" line="61"/>
+        <location filename="../../pp_desktop/ui/exchange/wiring.py" line="75"/>
         <source>Open a list of records first (seizures, prices, projects…).</source>
         <translation>Сначала откройте список записей (изъятия, цены, проекты…).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/common.py" line="34"/>
+        <source>An import is written in one transaction: it cannot be stopped half-way.</source>
+        <translation>Импорт записывается одной транзакцией: его нельзя остановить на полпути.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/common.py" line="80"/>
+        <source>The file {name} could not be written or read: {reason}.</source>
+        <translation>Не удалось записать или прочитать файл {name}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/common.py" line="83"/>
+        <source>A file could not be written or read: {reason}.</source>
+        <translation>Не удалось записать или прочитать файл: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/common.py" line="87"/>
+        <source>Something unexpected went wrong ({kind}); nothing was changed. The details are in the application log.</source>
+        <translation>Произошёл непредвиденный сбой ({kind}); ничего не изменено. Подробности — в журнале программы.</translation>
     </message>
 </context>
 <context>
@@ -4486,12 +4679,12 @@
         <translation>Журнал аудита</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="58"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="61"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/actions.py" line="59"/>
+        <location filename="../../pp_desktop/ui/actions.py" line="62"/>
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
@@ -4950,17 +5143,17 @@
         <translation>Произошёл непредвиденный сбой ({kind}); ничего не применено. Подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="547"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="566"/>
         <source>Creating this laptop&apos;s keys…</source>
         <translation>Создание ключей этого ноутбука…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/wiring.py" line="45"/>
+        <location filename="../../pp_desktop/ui/sync/wiring.py" line="46"/>
         <source>Records changed here and elsewhere that wait for your decision</source>
         <translation>Записи, изменённые здесь и в другом месте и ждущие вашего решения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/wiring.py" line="173"/>
+        <location filename="../../pp_desktop/ui/sync/wiring.py" line="174"/>
         <source>Open conflicts: {n}</source>
         <translation>Открытые конфликты: {n}</translation>
     </message>
@@ -4980,7 +5173,7 @@
         <translation>Проверка пакета {n} из {total}…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/work.py" line="124"/>
+        <location filename="../../pp_desktop/ui/sync/work.py" line="134"/>
         <source>Connecting to HQ…</source>
         <translation>Подключение к штаб-квартире…</translation>
     </message>

@@ -413,3 +413,26 @@ def test_an_existing_file_is_replaced_only_when_the_officer_agrees(
     assert dialog.task_dialog is None and target.read_bytes() == b"the officer's own workbook"
     export_from_dialog(qtbot, dialog, target)  # Yes
     assert not answers and "Seizures" in names(target)
+
+
+def test_import_from_the_menu_and_locking_closes_the_preview(
+    qtbot: QtBot,
+    filled: Session,
+    ctx: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    back, _changed = edited_export(ctx, tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(back), ""))
+    window = MainWindow(filled)
+    qtbot.addWidget(window)
+    window.show()
+    window.registry["file.import"].trigger()
+    dialog = window.exchange.dialog
+    assert isinstance(dialog, ImportDialog)
+    qtbot.waitUntil(lambda: dialog.task_dialog is None and dialog.preview is not None)
+    assert dialog.isVisible() and cells(dialog, 0)[2:4] == ["1", "1"]
+    filled.lock()  # the preview holds record data: it closes with the key
+    qtbot.waitUntil(lambda: not window.exchange.opened)
+    assert not any(d.isVisible() for d in window.findChildren(ImportDialog))
+    window.close_quietly()

@@ -125,7 +125,7 @@ def test_import_preview_with_filters_then_commit(qtbot: QtBot, ctx: Services) ->
     dialog.path = DONORS
     preview(qtbot, dialog)
     shown = decisions(dialog)
-    assert shown["XI-IATI-EC_INTPA-2024-451-002"][0] == "New"
+    assert shown["XI-IATI-EC_INTPA-2024-451-002"][0] == "New project"
     assert shown["GB-GOV-1-300871"] == ("Skipped", "not for KGZ (recipient countries: AFG).")
     assert "1 new, 0 to update, 3 skipped" in dialog.summary.text()
     assert ledger_size(ctx) == size  # the preview wrote nothing

@@ -104,6 +104,7 @@ class IatiExportDialog(QDialog):
             mark = "" if level == "NORMAL" else f" [{self._level(level)}]"
             item = QListWidgetItem(f"{ident} — {title}{mark}", self.projects)
             item.setData(Qt.ItemDataRole.UserRole, rid)
+            item.setToolTip(f"{ident}\n{title}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             if level == "CONFIDENTIAL":

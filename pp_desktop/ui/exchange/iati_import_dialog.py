@@ -3,6 +3,7 @@ sector, preview (new / updated / skipped with the reason), then import in one tr
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -101,6 +102,8 @@ class IatiImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        # the title and the details share the spare width; decision and identifier fit
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.import_button = QPushButton(self.tr("Import"), self)
         self.import_button.setObjectName("iatiImportRun")
@@ -148,7 +151,11 @@ class IatiImportDialog(QDialog):
     def load(self, path: Path) -> None:
         """Preview ``path`` with the current filters."""
         self.path = path
-        self.file_label.setText(str(path))
+        self.file_label.setText(
+            self.tr("<b>{name}</b> in {folder}").format(
+                name=html.escape(path.name), folder=html.escape(str(path.parent))
+            )
+        )
         self.run_preview()
 
     def _filters(self) -> tuple[str, str]:
@@ -228,13 +235,15 @@ class IatiImportDialog(QDialog):
     def _show(self, preview: ImportPreview | None) -> None:
         items = preview.items if preview is not None else []
         names = {
-            Action.NEW: self.tr("New"),
+            Action.NEW: self.tr("New project"),
             Action.UPDATE: self.tr("Update"),
             Action.SKIP: self.tr("Skipped"),
         }
         self.table.setRowCount(len(items))
         for r, item in enumerate(items):
-            details = item.reason or ", ".join(item.changed)
+            # a new project sets every field: only an update's changed fields say something
+            changed = ", ".join(item.changed) if item.action is Action.UPDATE else ""
+            details = item.reason or changed
             if item.notes:
                 details += (" — " if details else "") + "; ".join(item.notes)
             for c, value in enumerate((names[item.action], item.identifier, item.title, details)):

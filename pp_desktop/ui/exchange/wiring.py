@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
@@ -34,6 +35,21 @@ class ExchangeActions:
         r.on("file.import", self.import_)
         r.on("iati.export", self.iati_export)
         r.on("iati.import", self.iati_import)
+        self.opened: list[QDialog] = []
+        # a preview holds record data: it must not outlive the key
+        window.session.vault.on_lock(self.close_all)
+
+    def _track(self, dialog: QDialog) -> QDialog:
+        self.opened = [d for d in self.opened if shiboken6.isValid(d)] + [dialog]
+        self.dialog = dialog
+        return dialog
+
+    def close_all(self) -> None:
+        """Close every exchange dialog still open (the vault is locking)."""
+        for dialog in self.opened:
+            if shiboken6.isValid(dialog):
+                dialog.close()
+        self.opened = []
 
     def _changed(self, _result: Any = None) -> None:
         # records were written: the lists and the dashboard read the vault again
@@ -42,13 +58,11 @@ class ExchangeActions:
 
     def export(self) -> QDialog:
         """Export dialog over the whole vault."""
-        self.dialog = open_export(self.window.session, self.window)
-        return self.dialog
+        return self._track(open_export(self.window.session, self.window))
 
     def export_template(self) -> QDialog:
         """The blank template."""
-        self.dialog = open_export(self.window.session, self.window, template=True)
-        return self.dialog
+        return self._track(open_export(self.window.session, self.window, template=True))
 
     def export_list(self) -> QDialog | None:
         """Export the list shown, with its current search and filters."""
@@ -64,33 +78,32 @@ class ExchangeActions:
             )
             return None
         query = source.query
-        self.dialog = open_export(
+        dialog = open_export(
             self.window.session,
             self.window,
             queries={query.entity: query},
             list_title=ui_title(page.spec.title),
         )
-        return self.dialog
+        return self._track(dialog)
 
     def import_(self) -> QDialog:
         """Import dialog; asks for the workbook at once."""
         dialog = open_import(self.window.session, self.window)
         dialog.imported.connect(self._changed)
+        self._track(dialog)
         dialog.choose_file()
-        self.dialog = dialog
         return dialog
 
     def iati_export(self) -> QDialog:
         """IATI export dialog."""
-        self.dialog = open_iati_export(self.window.session, self.window)
-        return self.dialog
+        return self._track(open_iati_export(self.window.session, self.window))
 
     def iati_import(self) -> QDialog:
         """IATI import dialog; asks for the file at once."""
         dialog = open_iati_import(self.window.session, self.window)
         dialog.imported.connect(self._changed)
+        self._track(dialog)
         dialog.choose_file()
-        self.dialog = dialog
         return dialog
 
 

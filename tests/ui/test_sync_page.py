@@ -149,7 +149,7 @@ def test_export_and_import_through_a_folder_update_the_status(
     _wait_refreshed(qtbot, page, lambda: page.export_to_folder(stick))
     written = sorted(p.name for p in stick.glob("*.age"))
     assert len(written) == 2  # the enrolment request and the seizures
-    assert page.outcome is not None and "2 bundles written" in page.outcome["message"]
+    assert page.outcome is not None and page.outcome["message"].endswith(": 2. Take them to HQ.")
     assert page.history.rowCount() == 2
     assert all("waiting" in page.history.item(r, 4).text() for r in range(2))
 

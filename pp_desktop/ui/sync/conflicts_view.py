@@ -107,6 +107,9 @@ class ConflictsView(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("conflictList")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._select)
         self.empty = QLabel(self.tr("No open conflicts."), self)
         self.empty.setObjectName("conflictsEmpty")
@@ -200,6 +203,9 @@ class ConflictsView(QWidget):
         qh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         qh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.quarantine.setMaximumHeight(170)
+        self.no_quarantine = QLabel(self.tr("No quarantined changes."), self)
+        self.no_quarantine.setObjectName("quarantineEmpty")
+        self.no_quarantine.setProperty("role", "hint")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -211,7 +217,9 @@ class ConflictsView(QWidget):
         layout.addWidget(q_title)
         layout.addWidget(q_hint)
         layout.addWidget(self.quarantine)
+        layout.addWidget(self.no_quarantine)
         self._show_case(None)
+        self._fill_quarantine([])
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -245,7 +253,7 @@ class ConflictsView(QWidget):
         self.list.clear()
         row = 0
         for i, case in enumerate(cases):
-            item = QListWidgetItem(self._case_title(case))
+            item = QListWidgetItem(self._list_text(case))
             item.setToolTip(
                 self.tr("Fields in conflict: {fields}").format(
                     fields=", ".join(
@@ -268,13 +276,15 @@ class ConflictsView(QWidget):
         self.refreshed.emit(len(cases))
 
     def _fill_quarantine(self, rows: list[reads.QuarantineRow]) -> None:
+        self.quarantine.setVisible(bool(rows))
+        self.no_quarantine.setVisible(not rows)
         self.quarantine.setRowCount(len(rows))
         for r, q in enumerate(rows):
             cells = (
                 entity_title(q.entity),
                 q.entity_id,
                 q.reason,
-                q.source,
+                self._source_text(q.source),
                 q.at[:16].replace("T", " "),
             )
             for c, value in enumerate(cells):
@@ -282,6 +292,15 @@ class ConflictsView(QWidget):
                 if c == 2:
                     item.setToolTip(q.reason)
                 self.quarantine.setItem(r, c, item)
+
+    def _source_text(self, source: str) -> str:
+        """Who quarantined the change: this laptop (a change from HQ that failed here) or HQ
+        (this laptop's change, refused there and reported in HQ's receipt)."""
+        if source == "hq-receipt":
+            return self.tr("HQ (refused there)")
+        if source == "hq":
+            return self.tr("HQ (refused here)")
+        return source
 
     def _case_title(self, case: reads.ConflictCase) -> str:
         c = case.conflict
@@ -293,6 +312,10 @@ class ConflictsView(QWidget):
         ]
         label = " · ".join(names) or c.entity_id[:8]
         return f"{entity_title(c.entity)}: {label}"
+
+    def _list_text(self, case: reads.ConflictCase) -> str:
+        """Two lines in the list: what kind of record, then which one."""
+        return self._case_title(case).replace(": ", "\n", 1)
 
     # --- one conflict -------------------------------------------------------------------------
 
@@ -315,7 +338,11 @@ class ConflictsView(QWidget):
             self.tr(
                 "Detected {when}. The other version comes from {source}. {n} fields differ; "
                 "they are highlighted."
-            ).format(when=c.detected_at[:16].replace("T", " "), source=c.source, n=len(c.fields))
+            ).format(
+                when=c.detected_at[:16].replace("T", " "),
+                source=self.tr("HQ") if c.source == "hq" else c.source,
+                n=len(c.fields),
+            )
         )
         self.table.setHorizontalHeaderLabels(
             [

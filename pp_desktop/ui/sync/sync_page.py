@@ -96,6 +96,10 @@ class SyncPage(QWidget):
             ("last", self.tr("Last sync")),
             ("result", self.tr("Result")),
         )
+        self.conflicts_button = QPushButton(self.tr("Review conflicts…"), card)
+        self.conflicts_button.setObjectName("syncReviewConflicts")
+        self.conflicts_button.setProperty("flat", True)
+        self.conflicts_button.clicked.connect(self.showConflicts.emit)
         for i, (key, caption) in enumerate(rows):
             name = QLabel(caption, card)
             name.setProperty("role", "hint")
@@ -104,16 +108,21 @@ class SyncPage(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             grid.addWidget(name, i, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, i, 1)
+            if key == "conflicts":  # the count, then the way to them
+                cell = QWidget(card)
+                line = QHBoxLayout(cell)
+                line.setContentsMargins(0, 0, 0, 0)
+                line.setSpacing(12)
+                line.addWidget(value)
+                line.addWidget(self.conflicts_button)
+                line.addStretch(1)
+                grid.addWidget(cell, i, 1)
+            else:
+                grid.addWidget(value, i, 1)
             self.values[key] = value
         self.values["fingerprint"].setStyleSheet(
             'font-family: "DejaVu Sans Mono", "Consolas", monospace;'
         )
-        self.conflicts_button = QPushButton(self.tr("Review conflicts…"), card)
-        self.conflicts_button.setObjectName("syncReviewConflicts")
-        self.conflicts_button.setProperty("flat", True)
-        self.conflicts_button.clicked.connect(self.showConflicts.emit)
-        grid.addWidget(self.conflicts_button, 5, 2)
         grid.setColumnStretch(1, 1)
 
         # --- commands ---
@@ -233,11 +242,14 @@ class SyncPage(QWidget):
             v["enrolment"].setText(v["enrolment"].text() + " · " + self.tr("revoked by HQ"))
         v["hq"].setText(snap.hq_url or self.tr("no address known (USB stick or shared folder)"))
         v["fingerprint"].setText(s["root_fingerprint"] or "—")
-        v["pending"].setText(
-            self.tr("{n} records changed, in {b} bundles not yet confirmed").format(
-                n=i18n.number(s["pending"]), b=i18n.number(s["unsent_bundles"])
-            )
+        pending = self.tr("{n} records changed and not yet confirmed by HQ").format(
+            n=i18n.number(s["pending"])
         )
+        if s["unsent_bundles"]:
+            pending += " · " + self.tr("{b} bundles waiting for HQ's receipt").format(
+                b=i18n.number(s["unsent_bundles"])
+            )
+        v["pending"].setText(pending)
         v["held"].setText(i18n.number(s["held"]))
         v["conflicts"].setText(i18n.number(s["conflicts"]))
         self.conflicts_button.setVisible(s["conflicts"] > 0)
@@ -461,7 +473,7 @@ class SyncPage(QWidget):
 
     def _exported(self, folder: Path, result: Any) -> None:
         if result.written:
-            text = self.tr("{n} bundles written to {folder}. Take them to HQ.").format(
+            text = self.tr("Bundles written to {folder}: {n}. Take them to HQ.").format(
                 n=len(result.written), folder=folder
             )
         else:
@@ -489,7 +501,8 @@ class SyncPage(QWidget):
         held = [r for r in out.results if r.status == "held"]
         parts = [
             self.tr(
-                "{n} bundles applied ({c} changes, {k} conflicts, {q} quarantined, {r} receipts)."
+                "Bundles applied: {n} (changes: {c}, conflicts: {k}, quarantined: {q}, "
+                "receipts: {r})."
             ).format(
                 n=sum(len(r.applied_seqs) for r in applied),
                 c=sum(r.changes for r in applied),
@@ -499,7 +512,7 @@ class SyncPage(QWidget):
             )
         ]
         if held:
-            parts.append(self.tr("{n} held until an earlier bundle arrives.").format(n=len(held)))
+            parts.append(self.tr("Held until an earlier bundle arrives: {n}.").format(n=len(held)))
         if not out.results and not out.rejected:
             parts = [self.tr("No bundle from HQ for this laptop in that folder.")]
         for name, _reason, message in out.rejected:

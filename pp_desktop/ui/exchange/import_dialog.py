@@ -140,6 +140,9 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton(self.tr("Import"), self)
         self.import_button.setObjectName("importRun")
         self.import_button.setDefault(True)
+        self.import_button.setToolTip(
+            self.tr("Write every new and changed row in one transaction: all or nothing")
+        )
         self.import_button.clicked.connect(self.start_import)
         close = QPushButton(self.tr("Close"), self)
         close.setObjectName("importClose")

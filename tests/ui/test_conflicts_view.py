@@ -185,3 +185,36 @@ def test_main_window_status_bar_and_conflicts_action(
     view.keep_mine.click()
     qtbot.waitUntil(lambda: field.isHidden(), timeout=WAIT_MS)
     assert window.sync.open_conflicts == 0
+
+
+def test_quarantined_changes_are_listed_with_their_reason(qtbot: QtBot, alpha: Device) -> None:
+    import uuid_utils
+
+    from pp_desktop.services.merge import Change
+    from pp_desktop.services.remote import apply_remote
+
+    rid = str(uuid_utils.uuid7())
+    change = Change.from_item(
+        {
+            "t": "change",
+            "entity": "seizure",
+            "id": rid,
+            "version": 1,
+            "hlc": alpha.ctx.clock.now(),
+            "base_version": 0,
+            "base_hlc": "",
+            "fields": {"seized_on": "2026-10-01", "country": "ZZZ", "drug": "HEROIN"},
+            "deleted": False,
+        }
+    )
+    with alpha.ctx.writing() as scope:  # what the inbox does with each change from HQ
+        outcome = apply_remote(alpha.ctx, scope, change, "hq")
+    assert outcome.action == "quarantined"
+    view = _view(qtbot, alpha)
+    assert view.quarantine.isVisibleTo(view) and view.no_quarantine.isHidden()
+    assert view.quarantine.rowCount() == 1
+    cells = [view.quarantine.item(0, c).text() for c in range(5)]
+    assert cells[:2] == ["Seizure", rid]
+    assert cells[2] == outcome.reason and "country" in cells[2]
+    assert cells[3] == "HQ (refused here)"
+    assert view.empty.isVisible()  # no conflict for all that

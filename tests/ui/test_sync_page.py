@@ -284,6 +284,19 @@ def test_sync_now_against_a_live_local_hq_updates_the_status(
             page.sync_now()
         assert back.args == ["sync", True]
         assert status(ctx)["pending"] == 0
+
+        # the periodic tick: HQ answers its health check, a quiet sync runs in the status bar
+        seizure(ctx, quantity=14.0)
+        qtbot.waitUntil(lambda: page.task is None, timeout=WAIT_MS)
+        with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+            page.refresh()
+        with qtbot.waitSignal(page.taskStarted, timeout=WAIT_MS) as started:
+            page.periodic_sync()
+        assert window.status.task_indicator.task is started.args[0] or not started.args[0].running
+        with qtbot.waitSignal(page.finishedWork, timeout=WAIT_MS) as quiet:
+            pass
+        assert quiet.args == ["sync", True]
+        assert status(ctx)["pending"] == 0
     finally:
         server.kill()
         hq.dispose()
@@ -305,3 +318,18 @@ def test_sync_now_to_a_closed_port_says_hq_is_unreachable(qtbot: QtBot, alpha: D
     after = status(alpha.ctx)  # nothing lost, nothing marked delivered
     assert (after["pending"], after["last_receipt"]) == (before["pending"], None)
     assert after["pending"] == 1
+
+
+def test_locking_clears_the_sync_page_and_the_conflicts_field(qtbot: QtBot, alpha: Device) -> None:
+    seizure(alpha.ctx)
+    window = MainWindow(Session(alpha.vault, alpha.ctx))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.sync.show_sync()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT_MS)
+    assert page.values["fingerprint"].text() != ""
+    window.session.lock()
+    assert page.data is None
+    assert all(label.text() == "" for label in page.values.values())
+    assert page.history.rowCount() == 0 and not page.timer.isActive()
+    assert window.sync.conflicts_field.isHidden()

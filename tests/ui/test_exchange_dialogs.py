@@ -177,6 +177,20 @@ def test_export_this_list_uses_the_lists_search(
     export_from_dialog(qtbot, dialog, target)
     rows = sheet(target, "Seizures")[1:]
     assert len(rows) == SEIZURES // MARKED_EVERY
+
+    page.search.setText("")  # now a filter instead of the search
+    assert page.filters is not None
+    page.filters.combo("country").set_code("TJK")
+    page.apply_now()
+    window.registry["file.export_list"].trigger()
+    dialog = window.exchange.dialog
+    assert isinstance(dialog, ExportDialog)
+    by_country = tmp_path / "tjk.xlsx"
+    export_from_dialog(qtbot, dialog, by_country)
+    tjk = {r["id"] for r in db_rows(seizure_session.ctx, "seizure", "country = 'TJK'")}
+    assert {r[0] for r in sheet(by_country, "Seizures")[1:]} == tjk and len(tjk) == SEIZURES // 4
+    about = " ".join(str(c) for row in sheet(by_country, "About") for c in row)
+    assert "TJK" in about  # the About sheet says which filter made the export
     window.close_quietly()
 
 

@@ -54,8 +54,8 @@ def kilograms(value: float | None, decimals: int = 1) -> str:
     if value is None:
         return ""
     if 0 < abs(value) < 1:
-        return f"{number(value * 1000, decimals)} g"
-    return f"{number(value, decimals)} kg"
+        return translate("formatting", "{n} g").format(n=number(value * 1000, decimals))
+    return translate("formatting", "{n} kg").format(n=number(value, decimals))
 
 
 def kg_number(value: float | None) -> str:
@@ -76,12 +76,12 @@ def short_label(label: str) -> str:
 def compact_kilograms(value: float) -> str:
     """A mass short enough for a chart label: ``950 kg``, ``12.3 t``, ``1.2 kt``."""
     if abs(value) >= 1_000_000:
-        return f"{value / 1_000_000:,.1f} kt"
+        return translate("formatting", "{n} kt").format(n=f"{value / 1_000_000:,.1f}")
     if abs(value) >= 10_000:
-        return f"{value / 1000:,.0f} t"
+        return translate("formatting", "{n} t").format(n=f"{value / 1000:,.0f}")
     if abs(value) >= 1000:
-        return f"{value / 1000:,.1f} t"
-    return f"{value:,.0f} kg"
+        return translate("formatting", "{n} t").format(n=f"{value / 1000:,.1f}")
+    return translate("formatting", "{n} kg").format(n=f"{value:,.0f}")
 
 
 def yes_no(value: object) -> str:

@@ -329,12 +329,12 @@
     <message>
         <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="300"/>
         <source>HQ (refused there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Штаб-квартира (отклонено там)</translation>
     </message>
     <message>
         <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="302"/>
         <source>HQ (refused here)</source>
-        <translation type="unfinished"></translation>
+        <translation>Штаб-квартира (отклонено здесь)</translation>
     </message>
     <message>
         <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="331"/>
@@ -1593,122 +1593,127 @@
     </message>
     <message>
         <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="144"/>
+        <source>Write every new and changed row in one transaction: all or nothing</source>
+        <translation>Записать все новые и изменённые строки одной транзакцией: всё или ничего</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="147"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="195"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="198"/>
         <source>Choose the workbook to import</source>
         <translation>Выберите книгу для импорта</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="197"/>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="349"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="200"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="352"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Книги Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="207"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="210"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; in {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; в {folder}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="222"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="225"/>
         <source>Checking {name}</source>
         <translation>Проверка {name}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="241"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="244"/>
         <source>If a sheet holds records in another layout, use Map columns….</source>
         <translation>Если лист содержит записи в другом формате, используйте «Сопоставить столбцы…».</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="248"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="251"/>
         <source>This file cannot be imported</source>
         <translation>Этот файл невозможно импортировать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="253"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="256"/>
         <source>The check was cancelled; nothing was imported.</source>
         <translation>Проверка отменена; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="272"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="275"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="277"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="280"/>
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="277"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="280"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="291"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="294"/>
         <source>{new} new, {updated} updated, {unchanged} unchanged; {warnings} with warnings, {errors} with errors.</source>
         <translation>Новых — {new}, обновлённых — {updated}, без изменений — {unchanged}; с предупреждениями — {warnings}, с ошибками — {errors}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="299"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="302"/>
         <source>Rows with errors block the import: save the error report, correct the rows and import the file again.</source>
         <translation>Строки с ошибками блокируют импорт: сохраните отчёт об ошибках, исправьте строки и импортируйте файл снова.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="304"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="307"/>
         <source>Nothing to import: the vault already has every row.</source>
         <translation>Импортировать нечего: все строки уже есть в хранилище.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="308"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="311"/>
         <source>Some sheets were not read; use Map columns… if they hold records.</source>
         <translation>Некоторые листы не прочитаны; если на них есть записи, используйте «Сопоставить столбцы…».</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="310"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="313"/>
         <source>Press Import to write them in one go.</source>
         <translation>Нажмите «Импорт», чтобы записать их за один раз.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="349"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="352"/>
         <source>Save the error report as</source>
         <translation>Сохранить отчёт об ошибках как</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="358"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="361"/>
         <source>The error report could not be written</source>
         <translation>Не удалось записать отчёт об ошибках</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="362"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="365"/>
         <source>Error report saved</source>
         <translation>Отчёт об ошибках сохранён</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="363"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="366"/>
         <source>The rows with findings are marked in {name}.</source>
         <translation>Строки с замечаниями отмечены в {name}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="375"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="378"/>
         <source>Importing {name}</source>
         <translation>Импорт {name}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="389"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="392"/>
         <source>{new} new and {updated} updated records were imported.</source>
         <translation>Импортировано записей: новых — {new}, обновлённых — {updated}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="394"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="397"/>
         <source>Import finished</source>
         <translation>Импорт завершён</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="399"/>
+        <location filename="../../pp_desktop/ui/exchange/import_dialog.py" line="402"/>
         <source>Nothing was imported</source>
         <translation>Ничего не импортировано</translation>
     </message>
@@ -2902,355 +2907,370 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="73"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="74"/>
         <source>Sync with HQ</source>
         <translation>Синхронизация со штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="89"/>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="276"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="90"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="277"/>
         <source>Enrolment</source>
         <translation>Регистрация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="90"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="91"/>
         <source>HQ</source>
         <translation>Штаб-квартира</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="91"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="92"/>
         <source>HQ root fingerprint</source>
         <translation>Корневой отпечаток штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="92"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="93"/>
         <source>Changes waiting for HQ</source>
         <translation>Изменения, ждущие отправки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="93"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="94"/>
         <source>Bundles from HQ held</source>
         <translation>Задержанные пакеты от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="94"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="95"/>
         <source>Open conflicts</source>
         <translation>Открытые конфликты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="95"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="96"/>
         <source>Quarantined changes</source>
         <translation>Изменения в карантине</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="96"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="97"/>
         <source>Last sync</source>
         <translation>Последняя синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="97"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="98"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="99"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="100"/>
         <source>Review conflicts…</source>
         <translation>Просмотреть конфликты…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="129"/>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="273"/>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="377"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="130"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="274"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="378"/>
         <source>Sync now</source>
         <translation>Синхронизировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="131"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="132"/>
         <source>Export to folder…</source>
         <translation>Экспорт в папку…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="133"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="134"/>
         <source>Import from folder…</source>
         <translation>Импорт из папки…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="135"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="136"/>
         <source>Enrol from file…</source>
         <translation>Регистрация из файла…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="149"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="150"/>
         <source>Sync automatically every</source>
         <translation>Синхронизировать автоматически каждые</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="154"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="155"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="158"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="159"/>
         <source>when HQ is reachable</source>
         <translation>когда штаб-квартира доступна</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="172"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="173"/>
         <source>Bundles sent and received</source>
         <translation>Отправленные и полученные пакеты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="178"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="179"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="179"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="180"/>
         <source>Bundle</source>
         <translation>Пакет</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="180"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="181"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="181"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="182"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="182"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="183"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="236"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="237"/>
         <source>Enrolled as device {id}</source>
         <translation>Зарегистрировано как устройство {id}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="239"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="240"/>
         <source>Not enrolled — use Enrol from file… with the file HQ gave you</source>
         <translation>Не зарегистрировано — используйте «Регистрация из файла…» с файлом от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="242"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="243"/>
         <source>revoked by HQ</source>
         <translation>отозвано штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="243"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="244"/>
         <source>no address known (USB stick or shared folder)</source>
         <translation>адрес неизвестен (USB-накопитель или общая папка)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="245"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="246"/>
         <source>{n} records changed and not yet confirmed by HQ</source>
         <translation>Изменённых записей, ещё не подтверждённых штаб-квартирой: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="249"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="250"/>
         <source>{b} bundles waiting for HQ&apos;s receipt</source>
         <translation>Пакетов, ждущих подтверждения штаб-квартиры: {b}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="266"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="267"/>
         <source>never (no receipt from HQ yet)</source>
         <translation>не было (подтверждений от штаб-квартиры ещё нет)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="267"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="268"/>
         <source>{when} (last receipt from HQ)</source>
         <translation>{when} (последнее подтверждение штаб-квартиры)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="274"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="275"/>
         <source>Export to folder</source>
         <translation>Экспорт в папку</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="275"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="276"/>
         <source>Import from folder</source>
         <translation>Импорт из папки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="282"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="283"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="282"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="283"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="287"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="288"/>
         <source>confirmed by HQ {when}</source>
         <translation>подтверждено штаб-квартирой {when}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="288"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="289"/>
         <source>waiting for HQ&apos;s receipt</source>
         <translation>ждёт подтверждения штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="289"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="290"/>
         <source>enrolment request, waiting for HQ</source>
         <translation>запрос на регистрацию, ждёт штаб-квартиру</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="290"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="291"/>
         <source>applied {when}</source>
         <translation>применено {when}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="291"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="292"/>
         <source>held: an earlier bundle is missing</source>
         <translation>задержан: нет более раннего пакета</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="295"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="296"/>
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="295"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="296"/>
         <source>Received</source>
         <translation>Получен</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="318"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="319"/>
         <source>Send pending changes to HQ and fetch what HQ has for this laptop</source>
         <translation>Отправить ждущие изменения в штаб-квартиру и получить то, что она приготовила для этого ноутбука</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="320"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="321"/>
         <source>This build cannot reach HQ over the network: use a USB stick</source>
         <translation>Эта сборка не может связаться со штаб-квартирой по сети: используйте USB-накопитель</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="364"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="365"/>
         <source>Cancelled. What was already done is kept; nothing is half-applied.</source>
         <translation>Отменено. Уже сделанное сохранено; ничего не применено наполовину.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="378"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="379"/>
         <source>This build cannot reach HQ over the network: use a USB stick.</source>
         <translation>Эта сборка не может связаться со штаб-квартирой по сети: используйте USB-накопитель.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="382"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="386"/>
         <source>Syncing with HQ</source>
         <translation>Синхронизация со штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="395"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="399"/>
         <source>Sync failed</source>
         <translation>Синхронизация не удалась</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="404"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="408"/>
+        <source>HQ address</source>
+        <translation>Адрес штаб-квартиры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="411"/>
+        <source>HQ&apos;s address was not in your enrolment file. Type the address HQ gave you (for example https://hq.example.org):</source>
+        <translation>В файле регистрации нет адреса штаб-квартиры. Введите адрес, который дала штаб-квартира (например, https://hq.example.org):</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="425"/>
+        <source>An HQ address starts with https:// (or http://).</source>
+        <translation>Адрес штаб-квартиры начинается с https:// (или http://).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="433"/>
         <source>Sync finished.</source>
         <translation>Синхронизация завершена.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="404"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="433"/>
         <source>Sync did not finish.</source>
         <translation>Синхронизация не завершена.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="460"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="489"/>
         <source>Export bundles for HQ to…</source>
         <translation>Экспортировать пакеты для штаб-квартиры в…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="466"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="495"/>
         <source>Exporting bundles for HQ</source>
         <translation>Экспорт пакетов для штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="469"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="498"/>
         <source>Export failed</source>
         <translation>Экспорт не удался</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="476"/>
-        <source>{n} bundles written to {folder}. Take them to HQ.</source>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="505"/>
+        <source>Bundles written to {folder}: {n}. Take them to HQ.</source>
         <translation>Пакетов записано в {folder}: {n}. Доставьте их в штаб-квартиру.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="480"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="533"/>
+        <source>Bundles applied: {n} (changes: {c}, conflicts: {k}, quarantined: {q}, receipts: {r}).</source>
+        <translation>Применено пакетов: {n} (изменений: {c}, конфликтов: {k}, в карантине: {q}, подтверждений: {r}).</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="544"/>
+        <source>Held until an earlier bundle arrives: {n}.</source>
+        <translation>Задержано до прихода более раннего пакета: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="509"/>
         <source>Nothing to send: HQ has confirmed every change.</source>
         <translation>Отправлять нечего: штаб-квартира подтвердила все изменения.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="485"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="514"/>
         <source>Import HQ&apos;s bundles from…</source>
         <translation>Импортировать пакеты штаб-квартиры из…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="491"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="520"/>
         <source>Importing bundles from HQ</source>
         <translation>Импорт пакетов от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="494"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="523"/>
         <source>Import failed</source>
         <translation>Импорт не удался</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="504"/>
-        <source>{n} bundles applied ({c} changes, {k} conflicts, {q} quarantined, {r} receipts).</source>
-        <translation>Применено пакетов: {n} (изменений — {c}, конфликтов — {k}, в карантине — {q}, подтверждений — {r}).</translation>
-    </message>
-    <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="514"/>
-        <source>{n} held until an earlier bundle arrives.</source>
-        <translation>Задержано до прихода более раннего пакета: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="516"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="546"/>
         <source>No bundle from HQ for this laptop in that folder.</source>
         <translation>В этой папке нет пакетов штаб-квартиры для этого ноутбука.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="518"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="548"/>
         <source>Refused {file}: {why}</source>
         <translation>Отклонён {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="526"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="556"/>
         <source>Some bundles were refused</source>
         <translation>Некоторые пакеты отклонены</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="540"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="570"/>
         <source>Enrolment file from HQ</source>
         <translation>Файл регистрации от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="542"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="572"/>
         <source>Enrolment files (*.enrol *.json);;All files (*)</source>
         <translation>Файлы регистрации (*.enrol *.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="551"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="581"/>
         <source>This enrolment file cannot be used</source>
         <translation>Этот файл регистрации нельзя использовать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="571"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="601"/>
         <source>Enrolling with HQ</source>
         <translation>Регистрация в штаб-квартире</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="574"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="604"/>
         <source>Enrolment failed</source>
         <translation>Регистрация не удалась</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="582"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="612"/>
         <source>Enrolled as device {id}. The enrolment request travels with the next sync or export.</source>
         <translation>Зарегистрировано как устройство {id}. Запрос на регистрацию уйдёт со следующей синхронизацией или экспортом.</translation>
     </message>
@@ -4293,6 +4313,28 @@
         <translation>Неизвестно</translation>
     </message>
     <message>
+        <location filename="../../pp_desktop/ui/formatting.py" line="57"/>
+        <source>{n} g</source>
+        <translation>{n} г</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/formatting.py" line="58"/>
+        <location filename="../../pp_desktop/ui/formatting.py" line="84"/>
+        <source>{n} kg</source>
+        <translation>{n} кг</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/formatting.py" line="79"/>
+        <source>{n} kt</source>
+        <translation>{n} тыс. т</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/formatting.py" line="81"/>
+        <location filename="../../pp_desktop/ui/formatting.py" line="83"/>
+        <source>{n} t</source>
+        <translation>{n} т</translation>
+    </message>
+    <message>
         <location filename="../../pp_desktop/ui/formatting.py" line="91"/>
         <source>Yes</source>
         <translation>Да</translation>
@@ -5143,7 +5185,7 @@
         <translation>Произошёл непредвиденный сбой ({kind}); ничего не применено. Подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="566"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="596"/>
         <source>Creating this laptop&apos;s keys…</source>
         <translation>Создание ключей этого ноутбука…</translation>
     </message>

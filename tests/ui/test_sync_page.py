@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from pp_desktop.services import Services
@@ -307,8 +308,12 @@ def test_sync_now_to_a_closed_port_says_hq_is_unreachable(qtbot: QtBot, alpha: D
     page = _page(qtbot, alpha.vault, alpha.ctx)
     before = status(alpha.ctx)
     url = f"http://127.0.0.1:{free_port()}"
+    assert page.sync_now() is None  # enrolled by USB stick: HQ's address is asked first
+    dialog = page.dialog
+    assert isinstance(dialog, QInputDialog) and dialog.objectName() == "syncAskUrl"
+    dialog.setTextValue(url)
     with qtbot.waitSignal(page.finishedWork, timeout=60_000) as done:
-        page.sync_now(url)
+        dialog.accept()
     assert done.args == ["sync", False]
     assert page.outcome is not None and page.outcome["status"] == "unreachable"
     qtbot.waitUntil(lambda: page.task is None, timeout=WAIT_MS)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -378,6 +379,9 @@ class SyncPage(QWidget):
                 self.tr("This build cannot reach HQ over the network: use a USB stick."),
             )
             return None
+        if url is None and not quiet and self.data is not None and not self.data.hq_url:
+            self.ask_hq_url()  # enrolled by USB stick: HQ's address was never given
+            return None
         ctx = self.session.ctx
         title = self.tr("Syncing with HQ")
         if quiet:
@@ -396,6 +400,31 @@ class SyncPage(QWidget):
                 lambda: self._cancelled("sync"),
             )
         return self._busy(task)
+
+    def ask_hq_url(self) -> QInputDialog:
+        """Ask for HQ's address (non-blocking); Sync now runs with it once given."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("syncAskUrl")
+        dialog.setWindowTitle(self.tr("HQ address"))
+        dialog.setLabelText(
+            self.tr(
+                "HQ's address was not in your enrolment file. Type the address HQ gave you "
+                "(for example https://hq.example.org):"
+            )
+        )
+        dialog.setTextValue("https://")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self._url_given)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _url_given(self, text_: str) -> None:
+        url = text_.strip()
+        if not url.startswith(("http://", "https://")) or url in ("http://", "https://"):
+            self._say(self.tr("An HQ address starts with https:// (or http://)."), "error")
+            return
+        self.sync_now(url)
 
     def _synced(self, report: Any) -> None:
         ok = bool(getattr(report, "ok", False))

@@ -36,7 +36,11 @@ free_port() {
 start() {
   local bin dir port
   bin=$(bindir)
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/pp-pgtest.XXXXXX")
+  if [ "$(id -u)" -eq 0 ]; then
+    dir=$(mktemp -d /tmp/pp-pgtest.XXXXXX)  # not $TMPDIR: `postgres` must reach the folder
+  else
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/pp-pgtest.XXXXXX")
+  fi
   if [ "$(id -u)" -eq 0 ]; then
     id postgres >/dev/null 2>&1 || die "no 'postgres' user (it comes with the postgresql package)."
     chown postgres: "$dir"

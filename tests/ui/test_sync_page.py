@@ -338,3 +338,16 @@ def test_locking_clears_the_sync_page_and_the_conflicts_field(qtbot: QtBot, alph
     assert all(label.text() == "" for label in page.values.values())
     assert page.history.rowCount() == 0 and not page.timer.isActive()
     assert window.sync.conflicts_field.isHidden()
+
+
+def test_every_sync_reason_and_default_message_is_marked_for_translation() -> None:
+    from pp_desktop.sync.device import AlreadyEnrolled
+    from pp_desktop.sync.errors import REASONS, EnrolmentFileError, KeyFileError, SyncError
+    from pp_desktop.sync.state import NeedsReconcile, NotEnrolled
+    from pp_desktop.ui.sync.sync_texts import MARKED
+
+    defaults = {
+        cls.default_message
+        for cls in (SyncError, KeyFileError, EnrolmentFileError, NotEnrolled, NeedsReconcile)
+    } | {AlreadyEnrolled.default_message}
+    assert set(REASONS.values()) | defaults <= set(MARKED)

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pp_desktop.services.errors import ServiceError
 from pp_desktop.store.errors import VaultError
-from pp_desktop.sync.errors import SyncError
+from pp_desktop.sync.errors import REASONS, BundleRejected, SyncError
 from pp_desktop.ui.background import Task, TaskControl, start_task
 from pp_desktop.ui.i18n import service_message
+from pp_desktop.ui.sync.sync_texts import sync_text
 from pp_desktop.ui.task_progress import TaskProgressDialog
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,10 @@ class _CommitProgress(TaskProgressDialog):
 def error_text(exc: BaseException) -> str:
     """What the officer reads for ``exc``: the layer's own message for typed errors, a file
     problem with its file, anything else in general words (logged for support)."""
+    if isinstance(exc, BundleRejected):
+        return rejection_text(exc.reason, exc.detail)
+    if isinstance(exc, SyncError) and exc.message == exc.default_message:
+        return sync_text(exc.message)
     if isinstance(exc, SyncError | ServiceError | VaultError):
         return service_message(str(getattr(exc, "message", "") or exc))
     if isinstance(exc, OSError):
@@ -79,6 +84,14 @@ def error_text(exc: BaseException) -> str:
         "Something unexpected went wrong ({kind}); nothing was applied. The details are in the "
         "application log.",
     ).format(kind=type(exc).__name__)
+
+
+def rejection_text(reason: str, detail: str = "") -> str:
+    """Why a bundle or root was refused, in the interface's language (the reason code stays
+    in English: it is what HQ's operator looks up)."""
+    if reason not in REASONS:
+        return reason
+    return f"{sync_text(REASONS[reason])} ({reason}{': ' + detail if detail else ''})."
 
 
 def show_message(

@@ -34,12 +34,18 @@ from PySide6.QtWidgets import (
 
 from pp_desktop.services.errors import ServiceError
 from pp_desktop.store.errors import VaultError
+from pp_desktop.sync.errors import REASONS
 from pp_desktop.ui import i18n
 from pp_desktop.ui.background import Task, run_in_background, start_task
 from pp_desktop.ui.session import Session
 from pp_desktop.ui.sync import reads, work
 from pp_desktop.ui.sync.enrol_dialog import EnrolDialog
-from pp_desktop.ui.sync.running import error_text, run_with_progress, show_message
+from pp_desktop.ui.sync.running import (
+    error_text,
+    run_with_progress,
+    show_message,
+)
+from pp_desktop.ui.sync.sync_texts import sync_text
 from pp_desktop.ui.theme import set_message
 
 PERIODIC_KEY = "sync/periodic_minutes"  # QSettings: 0 = off
@@ -379,7 +385,7 @@ class SyncPage(QWidget):
                 self.tr("This build cannot reach HQ over the network: use a USB stick."),
             )
             return None
-        if url is None and not quiet and self.data is not None and not self.data.hq_url:
+        if url is None and not quiet and not reads.remembered_url(self.session.ctx):
             self.ask_hq_url()  # enrolled by USB stick: HQ's address was never given
             return None
         ctx = self.session.ctx
@@ -544,8 +550,15 @@ class SyncPage(QWidget):
             parts.append(self.tr("Held until an earlier bundle arrives: {n}.").format(n=len(held)))
         if not out.results and not out.rejected:
             parts = [self.tr("No bundle from HQ for this laptop in that folder.")]
-        for name, _reason, message in out.rejected:
-            parts.append(self.tr("Refused {file}: {why}").format(file=name, why=message))
+        for name, reason, message in out.rejected:
+            english = REASONS.get(reason, "")
+            # the layer's message is "<reason text> (<code>: <detail>)."; the text is translated
+            why = (
+                sync_text(english) + message[len(english) :]
+                if english and message.startswith(english)
+                else message
+            )
+            parts.append(self.tr("Refused {file}: {why}").format(file=name, why=why))
         ok = not out.rejected
         self._record(
             "import", ok, "done" if ok else "rejected", " ".join(parts), synced=bool(applied)

@@ -315,7 +315,9 @@ class RecordListPage(QWidget):
     def _jump_to_list(self) -> None:
         if self.model.rowCount():
             self.view.setFocus()
-            self.view.selectRow(0)
+            # not selectRow(): right to left, Qt looks for its column at the viewport's far
+            # edge, finds none and selects nothing; the current index selects the row anyway
+            self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _loading_changed(self, loading: bool) -> None:
         if loading:

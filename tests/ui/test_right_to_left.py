@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pp_desktop.ui.main_window import MainWindow
 from pp_desktop.ui.record_list_page import RecordListPage
 from pp_desktop.ui.session import Session
+from tests.ui.conftest import MARKER
 
 
 @pytest.fixture
@@ -45,4 +46,9 @@ def test_the_main_window_mirrors(qtbot: Any, seizure_session: Session, rtl: None
     page.view.setCurrentIndex(page.model.index(2, 0))  # still a working list
     assert page.current_row() == 2
     assert page.model.data(page.model.index(2, 0))
+    page.search.setText(MARKER)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # Enter: to the list, first match selected
+    qtbot.waitUntil(lambda: page.current_row() == 0)
+    assert [i.row() for i in page.view.selectionModel().selectedRows()] == [0]
+    assert MARKER in str((page.model.row(0) or {}).get("notes"))
     window.close_quietly()

@@ -33,7 +33,7 @@ from sqlalchemy.exc import OperationalError
 from pp_desktop.sync.errors import BundleRejected
 from pp_desktop.sync.limits import DEFAULT_LIMITS
 from pp_hq.context import Hq
-from pp_hq.db import hq_device, hq_outbound
+from pp_hq.db import hq_device, hq_outbound, lock_writes
 from pp_hq.downstream import build_for
 from pp_hq.exchange import receive_bytes
 from pp_hq.server import auth
@@ -227,6 +227,7 @@ def create_app(
             with state["writers"].hold(device):
                 while built < MAX_BUILD_PER_REQUEST:
                     with hq.engine.begin() as conn:
+                        lock_writes(conn)  # HQ's rule for every write transaction (pp_hq.db)
                         if build_for(conn, hq, device) is None:
                             break
                     built += 1

@@ -19,6 +19,7 @@ from pp_desktop.ui.session import Session
 from pp_desktop.ui.sync.conflicts_view import DIFFERENT, ConflictsView
 from pp_hq import conflicts as hq_conflicts
 from pp_hq.context import Hq
+from pp_hq.exchange import exchange_folder
 from tests.hq.helpers import Device, sync_round
 from tests.ui.sync_fixtures import *  # noqa: F403 (hq_home, stick, alpha, bravo)
 from tests.ui.sync_fixtures import make_device_conflict, scalar
@@ -218,3 +219,31 @@ def test_quarantined_changes_are_listed_with_their_reason(qtbot: QtBot, alpha: D
     assert cells[2] == outcome.reason and "country" in cells[2]
     assert cells[3] == "HQ (refused here)"
     assert view.empty.isVisible()  # no conflict for all that
+
+
+def test_edit_against_delete_shows_the_deletion_and_keep_theirs_deletes(
+    qtbot: QtBot, hq_home: Hq, stick: Path, alpha: Device, bravo: Device
+) -> None:
+    from tests.hq.helpers import project
+
+    shared = project(alpha.ctx, "XM-DAC-41114-9", budget=500.0)
+    sync_round(hq_home, stick, alpha, bravo)
+    sync_round(hq_home, stick, alpha, bravo)
+    alpha.export(stick)
+    rec.update(alpha.ctx, "project", shared, {"title": "Kept by alpha"})
+    rec.delete(bravo.ctx, "project", [shared])
+    bravo.export(stick)
+    exchange_folder(hq_home, stick)
+    assert not alpha.import_(stick).rejected
+    open_ = list_conflicts(alpha.ctx)
+    assert len(open_) == 1 and open_[0].theirs_deleted and not open_[0].mine_deleted
+    view = _view(qtbot, alpha)
+    deleted = _row(view, "Deleted")
+    assert (view.table.item(deleted, 1).text(), view.table.item(deleted, 2).text()) == (
+        "kept",
+        "deleted",
+    )
+    assert view.table.item(deleted, 1).background().color() == DIFFERENT
+    view.keep_theirs.click()
+    qtbot.waitUntil(lambda: not list_conflicts(alpha.ctx) and not view.busy, timeout=WAIT_MS)
+    assert scalar(alpha, "SELECT deleted_at IS NOT NULL FROM project WHERE id=:i", i=shared) == 1

@@ -240,6 +240,36 @@ def _write(
     return Applied(p.action, conflict_id, clamped=clamped)
 
 
+def drop_dangling_references(scope: WriteScope, touched: dict[str, set[str]]) -> int:
+    """After a downstream bundle: clear references the bundle left pointing nowhere.
+
+    A shared record can name a record HQ never sends to this laptop (a project's contact is
+    another officer's personal data). Foreign keys are deferred while a bundle applies (so the
+    order of its items does not matter); what still dangles at the end is stored as empty here,
+    with an audit entry. HQ keeps its value: a later local edit sends only the fields it changed.
+    Returns how many references were cleared.
+    """
+    conn = scope.conn
+    cleared = 0
+    for entity, ids in touched.items():
+        t = table(entity)
+        for fk in t.foreign_keys:
+            col, target = fk.parent, fk.column.table
+            dangling = conn.execute(
+                select(t.c.id, col).where(
+                    t.c.id.in_(ids),
+                    col.is_not(None),
+                    ~select(target.c.id).where(target.c.id == col).exists(),
+                )
+            ).all()
+            for rid, value in dangling:
+                conn.execute(t.update().where(t.c.id == rid), {col.name: None})
+                note = {col.name: [value, None], "reason": ["not shared with this laptop", None]}
+                scope.ledger.audit(scope.at, "sync", entity, str(rid), dumps(note))
+                cleared += 1
+    return cleared
+
+
 def _record_conflict(
     scope: WriteScope, change: Change, source: str, local: Local | None, p: Plan
 ) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, text
 from pp_desktop.services import Services
 from pp_desktop.services.context import WriteScope
 from pp_desktop.services.merge import Change
-from pp_desktop.services.remote import apply_remote
+from pp_desktop.services.remote import apply_remote, drop_dangling_references
 from pp_desktop.sync import bundle
 from pp_desktop.sync.errors import BundleRejected
 from pp_desktop.sync.reconcile import reconcile
@@ -153,6 +153,9 @@ def _apply(
 ) -> None:
     conn = scope.conn
     now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    # references are checked when the bundle is complete, whatever the order of its items
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    touched: dict[str, set[str]] = {}
     order = {"root": 0, "revocation": 1, "receipt": 2, "reference": 3, "change": 4, "state": 5}
     for item in sorted(items, key=lambda i: order.get(str(i["t"]), 9)):
         t = item["t"]
@@ -169,13 +172,17 @@ def _apply(
             result.references += 1
             ctx.invalidate_refs()
         elif t == "change":
-            outcome = apply_remote(ctx, scope, Change.from_item(item), bundle.HQ, now_ms)
+            change = Change.from_item(item)
+            outcome = apply_remote(ctx, scope, change, bundle.HQ, now_ms)
+            if outcome.action not in ("skip", "quarantined"):
+                touched.setdefault(change.entity, set()).add(change.id)
             result.changes += 1
             result.conflicts += outcome.action == "conflict"
             result.quarantined += outcome.action == "quarantined"
         elif t == "state" and item["device"] == ident.device_id:
             set_meta(conn, HQ_LAST_SEQ, str(int(item["last_seq"])))
             set_meta(conn, HQ_LAST_HASH, str(item["last_hash"]))
+    drop_dangling_references(scope, touched)
     conn.execute(
         text(
             "INSERT INTO sync_inbound(seq, bundle_hash, status, received_at, applied_at) "
@@ -198,6 +205,15 @@ def _apply_receipt(conn: Connection, item: dict[str, Any], at: str) -> bool:
     ).rowcount
     if done:
         set_meta(conn, LAST_RECEIPT, at)
+        # what HQ refused from that bundle, with HQ's reason, for the officer to review
+        for q in item.get("quarantined") or []:
+            conn.execute(
+                text(
+                    "INSERT INTO sync_quarantine(entity, entity_id, reason, item, source, at) "
+                    "VALUES (:e, :i, :r, '{}', 'hq-receipt', :at)"
+                ),
+                {"e": str(q["entity"]), "i": str(q["id"]), "r": str(q["reason"]), "at": at},
+            )
     return bool(done)
 
 

@@ -2411,22 +2411,22 @@
         <translation>Выбрать показываемые столбцы (или щёлкните правой кнопкой по заголовку столбца)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="322"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="324"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="346"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="348"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="355"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="357"/>
         <source>Nothing matches the search or filters.</source>
         <translation>Ничего не найдено по запросу или фильтрам.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/record_list_page.py" line="357"/>
+        <location filename="../../pp_desktop/ui/record_list_page.py" line="359"/>
         <source>Nothing recorded here yet.</source>
         <translation>Здесь пока нет записей.</translation>
     </message>
@@ -2907,370 +2907,370 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="74"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="71"/>
         <source>Sync with HQ</source>
         <translation>Синхронизация со штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="90"/>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="277"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="45"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="145"/>
         <source>Enrolment</source>
         <translation>Регистрация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="91"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="46"/>
         <source>HQ</source>
         <translation>Штаб-квартира</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="92"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="47"/>
         <source>HQ root fingerprint</source>
         <translation>Корневой отпечаток штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="93"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="48"/>
         <source>Changes waiting for HQ</source>
         <translation>Изменения, ждущие отправки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="94"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="49"/>
         <source>Bundles from HQ held</source>
         <translation>Задержанные пакеты от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="95"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="50"/>
         <source>Open conflicts</source>
         <translation>Открытые конфликты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="96"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="51"/>
         <source>Quarantined changes</source>
         <translation>Изменения в карантине</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="97"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="52"/>
         <source>Last sync</source>
         <translation>Последняя синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="98"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="53"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="100"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="56"/>
         <source>Review conflicts…</source>
         <translation>Просмотреть конфликты…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="130"/>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="274"/>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="378"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="142"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="84"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="239"/>
         <source>Sync now</source>
         <translation>Синхронизировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="132"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="86"/>
         <source>Export to folder…</source>
         <translation>Экспорт в папку…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="134"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="88"/>
         <source>Import from folder…</source>
         <translation>Импорт из папки…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="136"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="90"/>
         <source>Enrol from file…</source>
         <translation>Регистрация из файла…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="150"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="104"/>
         <source>Sync automatically every</source>
         <translation>Синхронизировать автоматически каждые</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="155"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="109"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="159"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="113"/>
         <source>when HQ is reachable</source>
         <translation>когда штаб-квартира доступна</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="173"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="126"/>
         <source>Bundles sent and received</source>
         <translation>Отправленные и полученные пакеты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="179"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="167"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="180"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="168"/>
         <source>Bundle</source>
         <translation>Пакет</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="181"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="169"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="182"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="170"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="183"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="171"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="237"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="95"/>
         <source>Enrolled as device {id}</source>
         <translation>Зарегистрировано как устройство {id}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="240"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="99"/>
         <source>Not enrolled — use Enrol from file… with the file HQ gave you</source>
         <translation>Не зарегистрировано — используйте «Регистрация из файла…» с файлом от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="243"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="103"/>
         <source>revoked by HQ</source>
         <translation>отозвано штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="244"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="107"/>
         <source>no address known (USB stick or shared folder)</source>
         <translation>адрес неизвестен (USB-накопитель или общая папка)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="246"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="112"/>
         <source>{n} records changed and not yet confirmed by HQ</source>
         <translation>Изменённых записей, ещё не подтверждённых штаб-квартирой: {n}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="250"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="116"/>
         <source>{b} bundles waiting for HQ&apos;s receipt</source>
         <translation>Пакетов, ждущих подтверждения штаб-квартиры: {b}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="267"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="131"/>
         <source>never (no receipt from HQ yet)</source>
         <translation>не было (подтверждений от штаб-квартиры ещё нет)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="268"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="132"/>
         <source>{when} (last receipt from HQ)</source>
         <translation>{when} (последнее подтверждение штаб-квартиры)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="275"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="143"/>
         <source>Export to folder</source>
         <translation>Экспорт в папку</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="276"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="144"/>
         <source>Import from folder</source>
         <translation>Импорт из папки</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="283"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="152"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="283"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="154"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="288"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="185"/>
         <source>confirmed by HQ {when}</source>
         <translation>подтверждено штаб-квартирой {when}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="289"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="186"/>
         <source>waiting for HQ&apos;s receipt</source>
         <translation>ждёт подтверждения штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="290"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="187"/>
         <source>enrolment request, waiting for HQ</source>
         <translation>запрос на регистрацию, ждёт штаб-квартиру</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="291"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="190"/>
         <source>applied {when}</source>
         <translation>применено {when}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="292"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="191"/>
         <source>held: an earlier bundle is missing</source>
         <translation>задержан: нет более раннего пакета</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="296"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="193"/>
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="296"/>
+        <location filename="../../pp_desktop/ui/sync/status_view.py" line="194"/>
         <source>Received</source>
         <translation>Получен</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="319"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="180"/>
         <source>Send pending changes to HQ and fetch what HQ has for this laptop</source>
         <translation>Отправить ждущие изменения в штаб-квартиру и получить то, что она приготовила для этого ноутбука</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="321"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="182"/>
         <source>This build cannot reach HQ over the network: use a USB stick</source>
         <translation>Эта сборка не может связаться со штаб-квартирой по сети: используйте USB-накопитель</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="365"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="226"/>
         <source>Cancelled. What was already done is kept; nothing is half-applied.</source>
         <translation>Отменено. Уже сделанное сохранено; ничего не применено наполовину.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="379"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="240"/>
         <source>This build cannot reach HQ over the network: use a USB stick.</source>
         <translation>Эта сборка не может связаться со штаб-квартирой по сети: используйте USB-накопитель.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="386"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="247"/>
         <source>Syncing with HQ</source>
         <translation>Синхронизация со штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="399"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="260"/>
         <source>Sync failed</source>
         <translation>Синхронизация не удалась</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="408"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="269"/>
         <source>HQ address</source>
         <translation>Адрес штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="411"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="272"/>
         <source>HQ&apos;s address was not in your enrolment file. Type the address HQ gave you (for example https://hq.example.org):</source>
         <translation>В файле регистрации нет адреса штаб-квартиры. Введите адрес, который дала штаб-квартира (например, https://hq.example.org):</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="425"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="286"/>
         <source>An HQ address starts with https:// (or http://).</source>
         <translation>Адрес штаб-квартиры начинается с https:// (или http://).</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="433"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="294"/>
         <source>Sync finished.</source>
         <translation>Синхронизация завершена.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="433"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="294"/>
         <source>Sync did not finish.</source>
         <translation>Синхронизация не завершена.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="489"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="350"/>
         <source>Export bundles for HQ to…</source>
         <translation>Экспортировать пакеты для штаб-квартиры в…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="495"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="356"/>
         <source>Exporting bundles for HQ</source>
         <translation>Экспорт пакетов для штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="498"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="359"/>
         <source>Export failed</source>
         <translation>Экспорт не удался</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="505"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="366"/>
         <source>Bundles written to {folder}: {n}. Take them to HQ.</source>
         <translation>Пакетов записано в {folder}: {n}. Доставьте их в штаб-квартиру.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="533"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="394"/>
         <source>Bundles applied: {n} (changes: {c}, conflicts: {k}, quarantined: {q}, receipts: {r}).</source>
         <translation>Применено пакетов: {n} (изменений: {c}, конфликтов: {k}, в карантине: {q}, подтверждений: {r}).</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="544"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="405"/>
         <source>Held until an earlier bundle arrives: {n}.</source>
         <translation>Задержано до прихода более раннего пакета: {n}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="509"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="370"/>
         <source>Nothing to send: HQ has confirmed every change.</source>
         <translation>Отправлять нечего: штаб-квартира подтвердила все изменения.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="514"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="375"/>
         <source>Import HQ&apos;s bundles from…</source>
         <translation>Импортировать пакеты штаб-квартиры из…</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="520"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="381"/>
         <source>Importing bundles from HQ</source>
         <translation>Импорт пакетов от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="523"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="384"/>
         <source>Import failed</source>
         <translation>Импорт не удался</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="546"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="407"/>
         <source>No bundle from HQ for this laptop in that folder.</source>
         <translation>В этой папке нет пакетов штаб-квартиры для этого ноутбука.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="548"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="416"/>
         <source>Refused {file}: {why}</source>
         <translation>Отклонён {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="556"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="424"/>
         <source>Some bundles were refused</source>
         <translation>Некоторые пакеты отклонены</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="570"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="438"/>
         <source>Enrolment file from HQ</source>
         <translation>Файл регистрации от штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="572"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="440"/>
         <source>Enrolment files (*.enrol *.json);;All files (*)</source>
         <translation>Файлы регистрации (*.enrol *.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="581"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="449"/>
         <source>This enrolment file cannot be used</source>
         <translation>Этот файл регистрации нельзя использовать</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="601"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="469"/>
         <source>Enrolling with HQ</source>
         <translation>Регистрация в штаб-квартире</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="604"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="472"/>
         <source>Enrolment failed</source>
         <translation>Регистрация не удалась</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="612"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="480"/>
         <source>Enrolled as device {id}. The enrolment request travels with the next sync or export.</source>
         <translation>Зарегистрировано как устройство {id}. Запрос на регистрацию уйдёт со следующей синхронизацией или экспортом.</translation>
     </message>
@@ -5175,17 +5175,17 @@
         <translation>Вложение</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/running.py" line="73"/>
+        <location filename="../../pp_desktop/ui/sync/running.py" line="78"/>
         <source>A file or folder could not be read or written{where}: {reason}.</source>
         <translation>Не удалось прочитать или записать файл или папку{where}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/running.py" line="77"/>
+        <location filename="../../pp_desktop/ui/sync/running.py" line="82"/>
         <source>Something unexpected went wrong ({kind}); nothing was applied. The details are in the application log.</source>
         <translation>Произошёл непредвиденный сбой ({kind}); ничего не применено. Подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="596"/>
+        <location filename="../../pp_desktop/ui/sync/sync_page.py" line="464"/>
         <source>Creating this laptop&apos;s keys…</source>
         <translation>Создание ключей этого ноутбука…</translation>
     </message>
@@ -5218,6 +5218,179 @@
         <location filename="../../pp_desktop/ui/sync/work.py" line="134"/>
         <source>Connecting to HQ…</source>
         <translation>Подключение к штаб-квартире…</translation>
+    </message>
+</context>
+<context>
+    <name>sync_texts</name>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="16"/>
+        <source>The bundle is damaged or is not a pp-desktop bundle</source>
+        <translation>Пакет повреждён или не является пакетом pp-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="17"/>
+        <source>This bundle was made by a newer version of pp-desktop. Update the app, then import it again</source>
+        <translation>Пакет создан более новой версией pp-desktop. Обновите программу и импортируйте его снова</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="22"/>
+        <source>This bundle was made by a version of pp-desktop too old to be read</source>
+        <translation>Пакет создан слишком старой версией pp-desktop и не может быть прочитан</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="25"/>
+        <source>The bundle is larger than the size limit and was not opened</source>
+        <translation>Пакет больше допустимого размера и не был открыт</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="26"/>
+        <source>This bundle is not meant for this side (device or HQ)</source>
+        <translation>Пакет предназначен не для этой стороны (устройство или штаб-квартира)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="27"/>
+        <source>The bundle comes from a device or server this side does not know</source>
+        <translation>Пакет пришёл от устройства или сервера, неизвестного этой стороне</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="30"/>
+        <source>The sending device has been revoked; its later bundles are refused</source>
+        <translation>Отправившее устройство отозвано; его последующие пакеты отклоняются</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="33"/>
+        <source>The enrolment token is wrong or has expired; ask HQ for a new enrolment file</source>
+        <translation>Токен регистрации неверен или истёк; запросите у штаб-квартиры новый файл регистрации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="36"/>
+        <source>The enrolment token has already been used; ask HQ for a new enrolment file</source>
+        <translation>Токен регистрации уже использован; запросите у штаб-квартиры новый файл регистрации</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="39"/>
+        <source>The bundle is signed by a key that does not belong to its sender</source>
+        <translation>Пакет подписан ключом, не принадлежащим его отправителю</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="42"/>
+        <source>The bundle&apos;s signature does not match its contents (damaged or altered)</source>
+        <translation>Подпись пакета не соответствует его содержимому (повреждён или изменён)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="45"/>
+        <source>The bundle&apos;s contents do not match the hash in its signed header</source>
+        <translation>Содержимое пакета не соответствует хешу в его подписанном заголовке</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="48"/>
+        <source>The bundle has expired; ask for a new one</source>
+        <translation>Срок действия пакета истёк; запросите новый</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="49"/>
+        <source>Another bundle with the same sequence number was already accepted from this sender</source>
+        <translation>От этого отправителя уже принят другой пакет с тем же порядковым номером</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="53"/>
+        <source>The bundle is encrypted for another recipient</source>
+        <translation>Пакет зашифрован для другого получателя</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="54"/>
+        <source>The bundle could not be decrypted (damaged or wrong key)</source>
+        <translation>Не удалось расшифровать пакет (повреждён или неверный ключ)</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="55"/>
+        <source>The bundle&apos;s encrypted header does not match its signed header</source>
+        <translation>Зашифрованный заголовок пакета не совпадает с подписанным</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="58"/>
+        <source>The bundle contains an item of the wrong shape</source>
+        <translation>Пакет содержит элемент неверной структуры</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="59"/>
+        <source>The bundle contains a record type this app does not know</source>
+        <translation>Пакет содержит тип записи, неизвестный программе</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="60"/>
+        <source>The bundle contains a field this app does not know</source>
+        <translation>Пакет содержит поле, неизвестное программе</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="61"/>
+        <source>HQ&apos;s root document is damaged</source>
+        <translation>Корневой документ штаб-квартиры повреждён</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="62"/>
+        <source>HQ&apos;s root document uses a newer format. Update the app</source>
+        <translation>Корневой документ штаб-квартиры в более новом формате. Обновите программу</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="63"/>
+        <source>HQ&apos;s root document is not signed by enough root keys</source>
+        <translation>Корневой документ штаб-квартиры подписан недостаточным числом корневых ключей</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="64"/>
+        <source>HQ&apos;s root document has expired</source>
+        <translation>Срок действия корневого документа штаб-квартиры истёк</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="65"/>
+        <source>HQ&apos;s root document is older than the one already installed</source>
+        <translation>Корневой документ штаб-квартиры старше уже установленного</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="66"/>
+        <source>HQ&apos;s root fingerprint does not match the one built into this app</source>
+        <translation>Корневой отпечаток штаб-квартиры не совпадает со встроенным в программу</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="69"/>
+        <source>HQ&apos;s online signing key has expired</source>
+        <translation>Срок действия онлайн-ключа подписи штаб-квартиры истёк</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="70"/>
+        <source>Synchronisation failed.</source>
+        <translation>Синхронизация не удалась.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="71"/>
+        <source>The key file could not be read.</source>
+        <translation>Не удалось прочитать файл ключа.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="72"/>
+        <source>Wrong passphrase for the key file. Check it and try again.</source>
+        <translation>Неверная парольная фраза для файла ключа. Проверьте её и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="73"/>
+        <source>The enrolment file is damaged or is not a pp-desktop enrolment file. Ask HQ for a new one.</source>
+        <translation>Файл регистрации повреждён или не является файлом регистрации pp-desktop. Запросите новый у штаб-квартиры.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="78"/>
+        <source>This vault is not enrolled with HQ yet. Run &apos;pp-desktop sync enrol FILE&apos; with the enrolment file HQ gave you.</source>
+        <translation>Хранилище ещё не зарегистрировано в штаб-квартире. Выполните «pp-desktop sync enrol ФАЙЛ» с файлом регистрации от штаб-квартиры.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="83"/>
+        <source>This vault was restored from a backup or copied. Import HQ&apos;s latest bundles first (&apos;pp-desktop sync import FOLDER&apos;), so that nothing is sent twice or lost.</source>
+        <translation>Хранилище восстановлено из резервной копии или скопировано. Сначала импортируйте последние пакеты штаб-квартиры («pp-desktop sync import ПАПКА»), чтобы ничего не было отправлено дважды или потеряно.</translation>
+    </message>
+    <message>
+        <location filename="../../pp_desktop/ui/sync/sync_texts.py" line="88"/>
+        <source>This vault is already enrolled with HQ.</source>
+        <translation>Хранилище уже зарегистрировано в штаб-квартире.</translation>
     </message>
 </context>
 <context>

@@ -17,17 +17,12 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +30,6 @@ from PySide6.QtWidgets import (
 from pp_desktop.services.errors import ServiceError
 from pp_desktop.store.errors import VaultError
 from pp_desktop.sync.errors import REASONS
-from pp_desktop.ui import i18n
 from pp_desktop.ui.background import Task, run_in_background, start_task
 from pp_desktop.ui.session import Session
 from pp_desktop.ui.sync import reads, work
@@ -45,15 +39,12 @@ from pp_desktop.ui.sync.running import (
     run_with_progress,
     show_message,
 )
+from pp_desktop.ui.sync.status_view import BundleHistory, SyncStatusCard
 from pp_desktop.ui.sync.sync_texts import sync_text
 from pp_desktop.ui.theme import set_message
 
 PERIODIC_KEY = "sync/periodic_minutes"  # QSettings: 0 = off
 DEFAULT_PERIOD_MIN = 15
-
-
-def _when(value: str | None) -> str:
-    return (value or "")[:16].replace("T", " ")
 
 
 class SyncPage(QWidget):
@@ -84,53 +75,10 @@ class SyncPage(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        # --- status ---
-        card = QFrame(self)
-        card.setObjectName("card")
-        grid = QGridLayout(card)
-        grid.setContentsMargins(18, 14, 18, 14)
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(8)
-        self.values: dict[str, QLabel] = {}
-        rows = (
-            ("enrolment", self.tr("Enrolment")),
-            ("hq", self.tr("HQ")),
-            ("fingerprint", self.tr("HQ root fingerprint")),
-            ("pending", self.tr("Changes waiting for HQ")),
-            ("held", self.tr("Bundles from HQ held")),
-            ("conflicts", self.tr("Open conflicts")),
-            ("quarantined", self.tr("Quarantined changes")),
-            ("last", self.tr("Last sync")),
-            ("result", self.tr("Result")),
-        )
-        self.conflicts_button = QPushButton(self.tr("Review conflicts…"), card)
-        self.conflicts_button.setObjectName("syncReviewConflicts")
-        self.conflicts_button.setProperty("flat", True)
-        self.conflicts_button.clicked.connect(self.showConflicts.emit)
-        for i, (key, caption) in enumerate(rows):
-            name = QLabel(caption, card)
-            name.setProperty("role", "hint")
-            value = QLabel("…", card)
-            value.setObjectName(f"sync_{key}")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
-            grid.addWidget(name, i, 0, Qt.AlignmentFlag.AlignTop)
-            if key == "conflicts":  # the count, then the way to them
-                cell = QWidget(card)
-                line = QHBoxLayout(cell)
-                line.setContentsMargins(0, 0, 0, 0)
-                line.setSpacing(12)
-                line.addWidget(value)
-                line.addWidget(self.conflicts_button)
-                line.addStretch(1)
-                grid.addWidget(cell, i, 1)
-            else:
-                grid.addWidget(value, i, 1)
-            self.values[key] = value
-        self.values["fingerprint"].setStyleSheet(
-            'font-family: "DejaVu Sans Mono", "Consolas", monospace;'
-        )
-        grid.setColumnStretch(1, 1)
+        self.status_card = SyncStatusCard(self)
+        self.status_card.conflicts_button.clicked.connect(self.showConflicts.emit)
+        self.values = self.status_card.values
+        self.conflicts_button = self.status_card.conflicts_button
 
         # --- commands ---
         self.sync_button = self._button("syncNow", self.tr("Sync now"), primary=True)
@@ -175,34 +123,16 @@ class SyncPage(QWidget):
         self.periodic.toggled.connect(self._periodic_changed)
         self.period.valueChanged.connect(self._periodic_changed)
 
-        # --- history ---
         history_title = QLabel(self.tr("Bundles sent and received"), self)
         history_title.setObjectName("sectionTitle")
-        self.history = QTableWidget(0, 5, self)
-        self.history.setObjectName("syncHistory")
-        self.history.setHorizontalHeaderLabels(
-            [
-                self.tr("Direction"),
-                self.tr("Bundle"),
-                self.tr("Date"),
-                self.tr("Changes"),
-                self.tr("Status"),
-            ]
-        )
-        self.history.verticalHeader().hide()
-        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.history.setAlternatingRowColors(True)
-        header = self.history.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.history = BundleHistory(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(self.message)
-        layout.addWidget(card)
+        layout.addWidget(self.status_card)
         layout.addLayout(commands)
         layout.addLayout(periodic)
         layout.addWidget(history_title)
@@ -227,8 +157,7 @@ class SyncPage(QWidget):
         """Forget what is shown (the vault locks)."""
         self.timer.stop()
         self.data = None
-        for label in self.values.values():
-            label.setText("")
+        self.status_card.clear()
         self.history.setRowCount(0)
 
     def _read_failed(self, exc: BaseException) -> None:
@@ -237,84 +166,10 @@ class SyncPage(QWidget):
 
     def _show(self, snap: reads.SyncSnapshot) -> None:
         self.data = snap
-        s = snap.status
-        v = self.values
-        if s["enrolled"]:
-            v["enrolment"].setText(self.tr("Enrolled as device {id}").format(id=s["device_id"]))
-        else:
-            v["enrolment"].setText(
-                self.tr("Not enrolled — use Enrol from file… with the file HQ gave you")
-            )
-        if s.get("revoked"):
-            v["enrolment"].setText(v["enrolment"].text() + " · " + self.tr("revoked by HQ"))
-        v["hq"].setText(snap.hq_url or self.tr("no address known (USB stick or shared folder)"))
-        v["fingerprint"].setText(s["root_fingerprint"] or "—")
-        pending = self.tr("{n} records changed and not yet confirmed by HQ").format(
-            n=i18n.number(s["pending"])
-        )
-        if s["unsent_bundles"]:
-            pending += " · " + self.tr("{b} bundles waiting for HQ's receipt").format(
-                b=i18n.number(s["unsent_bundles"])
-            )
-        v["pending"].setText(pending)
-        v["held"].setText(i18n.number(s["held"]))
-        v["conflicts"].setText(i18n.number(s["conflicts"]))
-        self.conflicts_button.setVisible(s["conflicts"] > 0)
-        v["quarantined"].setText(i18n.number(s["quarantined"]))
-        v["last"].setText(self._last_text(snap))
-        v["result"].setText(self._result_text(snap.last_result))
-        self._fill_history(snap.history)
-        self._enable(s)
+        self.status_card.show_snapshot(snap)
+        self.history.fill(snap.history)
+        self._enable(snap.status)
         self.refreshed.emit(snap)
-
-    def _last_text(self, snap: reads.SyncSnapshot) -> str:
-        receipt = snap.status.get("last_receipt")
-        if not receipt:
-            return self.tr("never (no receipt from HQ yet)")
-        return self.tr("{when} (last receipt from HQ)").format(when=_when(receipt))
-
-    def _result_text(self, result: dict[str, Any] | None) -> str:
-        if not result:
-            return "—"
-        kinds = {
-            "sync": self.tr("Sync now"),
-            "export": self.tr("Export to folder"),
-            "import": self.tr("Import from folder"),
-            "enrol": self.tr("Enrolment"),
-        }
-        # "Sync now" records its own outcome (pp_desktop.sync.http_transport): no kind, no ok
-        raw_kind = str(result.get("kind") or "sync")
-        kind = kinds.get(raw_kind, raw_kind)
-        ok = result.get("ok", result.get("status") == "done")
-        state = self.tr("succeeded") if ok else self.tr("failed")
-        return f"{kind}, {_when(str(result.get('at', '')))}: {state} — {result.get('message', '')}"
-
-    def _fill_history(self, rows: list[reads.HistoryRow]) -> None:
-        states = {
-            "confirmed": self.tr("confirmed by HQ {when}"),
-            "waiting": self.tr("waiting for HQ's receipt"),
-            "enrolment": self.tr("enrolment request, waiting for HQ"),
-            "applied": self.tr("applied {when}"),
-            "held": self.tr("held: an earlier bundle is missing"),
-        }
-        self.history.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            direction = self.tr("Sent") if row.direction == "sent" else self.tr("Received")
-            status = states.get(row.state, row.state).format(when=_when(row.state_at))
-            cells = (
-                direction,
-                str(row.seq),
-                _when(row.at),
-                "" if row.changes is None else i18n.number(row.changes),
-                status,
-            )
-            for c, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                if c in (1, 3):
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.history.setItem(r, c, item)
 
     def _enable(self, s: dict[str, Any]) -> None:
         idle = self.task is None or not self.task.running

@@ -254,8 +254,6 @@ def cmd_exchange(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from pp_hq.server.run import serve
 
-    print(f"pp-hq serving {args.home} on http://{args.host}:{args.port} (Ctrl+C stops).")
-    sys.stdout.flush()
     serve(args.home, args.host, args.port, getattr(args, "db", None), _passphrase(args))
     return 0
 

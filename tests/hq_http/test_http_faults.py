@@ -254,3 +254,32 @@ def test_a_slow_link_finishes(
     _same_seizures(alpha, hq_view, ids)
     assert rec.get(alpha.ctx, "organisation", org)["name"] == "Slow link org"
     assert status(alpha.ctx)["pending"] == 0
+
+
+def test_a_cancelled_sync_keeps_what_was_done_and_the_next_one_finishes(
+    hq_server: HqServer,
+    hq_view: Hq,
+    template_vault: tuple[Path, str],
+    tmp_path: Path,
+    devices: list[Device],
+) -> None:
+    alpha = _enrolled(hq_view, hq_server, template_vault[0], tmp_path, devices, "alpha")
+    ids = _seizures(alpha, 10)
+    steps: list[str] = []
+
+    def progress(_done: int, _total: int, what: str) -> None:
+        steps.append(what)
+
+    # cancelled as soon as the first bundle (the enrolment) is sent
+    report = sync_now(
+        alpha.ctx, progress=progress, cancelled=lambda: any(s.startswith("sent") for s in steps)
+    )
+    assert not report.ok and report.status == "cancelled" and report.sent == 1
+    with alpha.ctx.reading() as conn:
+        assert json.loads(get_meta(conn, LAST_RESULT) or "{}")["status"] == "cancelled"
+        assert get_meta(conn, LAST_SYNC) is None
+    assert _hq_counts(hq_view, alpha.device_id) == (1, 1, 0)  # the enrolment only
+    assert status(alpha.ctx)["pending"] == 10
+    done = sync_now(alpha.ctx)
+    assert done.ok and done.confirmed == 2  # the enrolment's receipt and the data's
+    _same_seizures(alpha, hq_view, ids)

@@ -133,6 +133,8 @@ class ConflictsView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # long values wrap: rows grow when a column's width changes
+        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
 
         self.keep_mine = QPushButton(self.tr("Keep mine"), self)
         self.keep_mine.setObjectName("conflictKeepMine")
@@ -336,8 +338,8 @@ class ConflictsView(QWidget):
         self.heading.setText(self._case_title(case))
         self.detail.setText(
             self.tr(
-                "Detected {when}. The other version comes from {source}. {n} fields differ; "
-                "they are highlighted."
+                "Detected {when}. Other version from: {source}. Fields that differ: {n} "
+                "(highlighted)."
             ).format(
                 when=c.detected_at[:16].replace("T", " "),
                 source=self.tr("HQ") if c.source == "hq" else c.source,

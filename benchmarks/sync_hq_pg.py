@@ -4,8 +4,9 @@ The same sealed bundles as ``benchmarks.sync_hq`` (typical seizure creations, as
 the cap makes) are received by HQ — verify, decrypt, apply, keep the raw bundle and the receipt —
 once into a fresh SQLite HQ (the baseline) and once into a fresh PostgreSQL database on a real
 local server (the candidate), alternately, in the same process. The ratio PostgreSQL / SQLite is
-printed; the 3 s budget of issue 4 is SQLite's, so the PostgreSQL time is reported as context with
-a loose budget (5x SQLite's 3 s). The records are compared with the sealed changes on both.
+printed and is what the budget applies to (PostgreSQL at most 3x SQLite: a network database pays
+a round trip per statement; the 3 s budget of issue 4 is SQLite's). The records are compared
+with the sealed changes on both.
 
 The server is ``scripts/pg_test_server.sh`` (a throw-away cluster on 127.0.0.1, fsync off like a
 test server: the figure is HQ's and the driver's cost, not the disk's), or ``PP_BENCH_PG_URL``.
@@ -30,11 +31,11 @@ from benchmarks.sync_format import typical_changes
 from benchmarks.sync_hq import _check, _hq_with_device, _receive_all
 from pp_desktop.sync import bundle, minisign
 from pp_hq.context import Hq
-from pp_hq.db import hq_device
+from pp_hq.db import hq_device, remember_database
 from pp_hq.reference import seed_shipped
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "pg_test_server.sh"
-BUDGET_S = 15.0
+BUDGET_RATIO = 3.0
 
 
 def _server() -> tuple[str, str | None]:
@@ -60,7 +61,9 @@ def _pg_copy(work: Path, admin: str, signer: minisign.SigningKey, device: str, r
     shutil.rmtree(home, ignore_errors=True)
     shutil.copytree(work / "hq-probe", home)
     (home / "hq.db").unlink(missing_ok=True)
-    hq = Hq(home, url=_new_db(admin, f"bench_{r}"))
+    url = _new_db(admin, f"bench_{r}")
+    remember_database(home, url)  # this copy of the home now keeps its data on the server
+    hq = Hq(home, url=url)
     probe = Hq(work / "hq-probe")
     with probe.engine.connect() as src:
         dev = src.execute(hq_device.select().where(hq_device.c.id == device)).mappings().one()
@@ -115,12 +118,13 @@ def bench_sync_hq_pg(template: Path, work: Path, n: int, repeats: int) -> Result
             subprocess.run(["bash", str(SCRIPT), "stop", folder], check=False)
     result = Result(
         name=f"HQ receive {n:,} changes on PostgreSQL",
-        kind="time",
-        budget=BUDGET_S,
+        kind="ratio",
+        budget=BUDGET_RATIO,
         candidate=best(pg_s),
         baseline=best(lite_s),
         samples={"baseline": lite_s, "candidate": pg_s},
-        ok=same and best(pg_s) <= BUDGET_S,
+        ok=same and median(paired) <= BUDGET_RATIO,
+        paired=paired,
         note="" if same else "HQ rows differ from the sealed changes",
     )
     result.context.append(

@@ -53,6 +53,17 @@ def test_an_hq_on_postgresql_from_the_command_line(tmp_path: Path, pg_url: str) 
         assert conn.execute(text("SELECT name FROM hq_device")).scalar() == "Officer TJK"
         assert conn.execute(text("SELECT count(*) FROM reference_code")).scalar() > 100
 
+    # a forgotten --db never opens an empty HQ beside the real one
+    forgot = pp_hq("device", "list", "--home", home)
+    assert forgot.returncode == 44 and "give that URL with --db" in forgot.stderr
+    assert not (home / "hq.db").exists()
+    elsewhere = new_database()
+    try:
+        wrong = pp_hq("device", "list", "--home", home, "--db", elsewhere)
+        assert wrong.returncode == 44 and "keeps its data in" in wrong.stderr
+    finally:
+        drop_database(elsewhere)
+
     again = pp_hq("init", "--home", tmp_path / "other", "--db", pg_url)
     assert again.returncode == 44
     assert "already holds an HQ" in again.stderr and "Traceback" not in again.stderr

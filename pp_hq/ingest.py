@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
 
-from pp_desktop.services.merge import Change
 from pp_desktop.sync import bundle, minisign
 from pp_desktop.sync.enrolment_file import check_enrol_proof
 from pp_desktop.sync.errors import BundleRejected
@@ -209,7 +208,7 @@ def _apply(
     conflicts: list[dict[str, Any]] = []
     quarantined: list[dict[str, str]] = []
     refs = hq.refs(conn)
-    changes: list[Change] = []
+    changes: list[dict[str, Any]] = []  # the change items, as verified (see fast_apply)
     for item in items:
         if item["t"] == "enrol":
             conn.execute(
@@ -232,20 +231,16 @@ def _apply(
                     )
                 )
             continue
-        changes.append(Change.from_item(item))
-    for change, outcome in apply_changes(
+        changes.append(item)
+    for entity, rid, outcome in apply_changes(
         conn, hq, refs, changes, header.sender, header.seq, now_ms
     ):
-        ref = f"{change.entity}:{change.id}"
         if outcome.action == "quarantined":
-            quarantined.append({"entity": change.entity, "id": change.id, "reason": outcome.reason})
-        elif outcome.action == "conflict":
-            conflicts.append(
-                {"entity": change.entity, "id": change.id, "fields": list(outcome.conflict_fields)}
-            )
-            accepted.append(ref)
-        else:
-            accepted.append(ref)
+            quarantined.append({"entity": entity, "id": rid, "reason": outcome.reason})
+            continue
+        if outcome.action == "conflict":
+            conflicts.append({"entity": entity, "id": rid, "fields": list(outcome.conflict_fields)})
+        accepted.append(f"{entity}:{rid}")
     receipt = {
         "t": "receipt",
         "bundle": header.sha256,

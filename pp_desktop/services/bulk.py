@@ -54,13 +54,14 @@ _CODE = {"ref": 1, "refs": 2}  # normalise's upper-casing of codes
 _DERIVED = {"seizure": ("quantity", "kg_equivalent")}
 
 
-class _FastRows:
-    """A shortcut for the rows the bulk path mostly sees: values in (or close to) their stored
-    form, and valid. For such a row the row function gives what ``normalise`` + defaults +
-    ``derive`` give, having found that ``validate`` has nothing to say at field level, plus the
-    audit changes JSON. For any other row — or on any doubt or error — it gives None and the
-    row takes the general path, which decides (and words the errors) exactly as before; so the
-    shortcut may refuse more than needed, never accept what the general path would not.
+class RowChecker:
+    """A shortcut for the rows the bulk path (and HQ's apply, ``pp_hq.fast_apply``) mostly
+    sees: values in (or close to) their stored form, and valid. For such a row the row
+    function gives what ``normalise`` + defaults + ``derive`` give, having found that
+    ``validate`` has nothing to say at field level, plus the audit changes JSON. For any other
+    row — or on any doubt or error — it gives None and the row takes the general path, which
+    decides (and words the errors) exactly as before; so the shortcut may refuse more than
+    needed, never accept what the general path would not.
 
     The row function is straight-line code generated per entity: on this path a loop over 25
     fields with a dispatch on kinds costs more than everything else the bulk path does in
@@ -174,37 +175,40 @@ class _FastRows:
 
     # --- the row function ------------------------------------------------------------------
 
-    def _inline(self, i: int, spec: tuple[Any, ...]) -> list[str]:
+    def _inline(self, i: int, spec: tuple[Any, ...], audit: bool) -> list[str]:
         """Code deciding field ``i`` (value in ``v``) for the common cases; others call _given."""
         kind, required = spec[1], spec[4]
         lines: list[str] = []
+
+        def piece(expr: str) -> str:  # the audit JSON piece, only when the caller wants it
+            return f"; p{i} = {expr}" if audit else ""
+
+        as_text, as_number = piece(f"pre{i} + enc(v) + ']'"), piece(f"pre{i} + repr(v) + ']'")
+        as_true, as_false = piece(f"pre{i} + 'true]'"), piece(f"pre{i} + 'false]'")
         if kind in ("str", "text"):  # as _text: stripped, at most MAX_TEXT long
             lines += [
                 "if type(v) is str:",
                 "    v = v.strip()",
                 "    if not v:",
-                "        return None" if required else f"        v{i} = v; p{i} = ''",
+                "        return None" if required else f"        v{i} = v{piece(repr(''))}",
                 f"    elif len(v) > {MAX_TEXT[kind]}:",
                 "        return None",
                 "    else:",
-                f"        v{i} = v; p{i} = pre{i} + enc(v) + ']'",
+                f"        v{i} = v{as_text}",
             ]
         elif kind == "float":  # as _stored: a finite float
-            lines += [
-                "if type(v) is float and v - v == 0.0:",
-                f"    v{i} = v; p{i} = pre{i} + repr(v) + ']'",
-            ]
+            lines += ["if type(v) is float and v - v == 0.0:", f"    v{i} = v{as_number}"]
         elif kind == "int":  # as _stored: an int float() takes exactly
             lines += [
                 f"if type(v) is int and {-_BIG_INT} <= v <= {_BIG_INT}:",
-                f"    v{i} = v; p{i} = pre{i} + repr(v) + ']'",
+                f"    v{i} = v{as_number}",
             ]
         elif kind == "bool":
             lines += [
                 "if v is True:",
-                f"    v{i} = v; p{i} = pre{i} + 'true]'",
+                f"    v{i} = v{as_true}",
                 "elif v is False:",
-                f"    v{i} = v; p{i} = pre{i} + 'false]'",
+                f"    v{i} = v{as_false}",
             ]
         for test, decision in (
             ("v is None", self._stored(spec, None)),
@@ -214,14 +218,21 @@ class _FastRows:
             if decision is _REJECT:
                 lines.append("    return None")
             elif test == "v is None":
-                lines.append(f"    v{i} = None; p{i} = {decision[1]!r}")
+                lines.append(f"    v{i} = None{piece(repr(decision[1]))}")
             else:
-                lines.append(f"    v{i} = d{i}; p{i} = dp{i}")
+                lines.append(f"    v{i} = d{i}{piece(f'dp{i}')}")
         lines += ["else:", f"    v{i}, p{i} = given_({i}, v)"]
         return lines
 
-    def compile(self) -> Callable[[Mapping[str, Any]], Any]:
-        """``row(given)`` -> (full values, values in field order, audit changes JSON) or None."""
+    def compile(
+        self, *, audit: bool = True, ignore: frozenset[str] = frozenset()
+    ) -> Callable[[Mapping[str, Any]], Any]:
+        """``row(given)`` -> (full values, values in field order, audit changes JSON) or None.
+
+        ``audit=False``: the audit JSON is not built (returned as ""), for callers that write no
+        audit entry (HQ). ``ignore``: keys ``given`` may also hold, not looked at (HQ passes a
+        change's fields, in which the sync columns travel too); any other key still means None.
+        """
         if not self.enabled:
             return lambda given: None
         ns: dict[str, Any] = {
@@ -233,26 +244,39 @@ class _FastRows:
             "entity": self.entity,
             "refs": self.refs,
             "enc": encode_basestring,
-            "names": frozenset(self.names),
+            "names": frozenset(self.names) | ignore,
             "after": itemgetter(*self.names),
             "is_not": operator.is_not,
         }
         body = ["if not given.keys() <= names:", "    return None", "get = given.get"]
+        # The coded and date fields (half of them) all at once, with C-level maps: each value's
+        # decision from its memo, the first time of a value from first(); per field, the
+        # interpreted lookups cost more than the rest of the row.
+        memo_idx = [i for i, spec in enumerate(self.specs) if spec[1] in _MEMO_KINDS]
+        if memo_idx:
+            ns["memo_names"] = tuple(self.specs[i][0] for i in memo_idx)
+            ns["memo_dicts"] = tuple(self.memos[i] for i in memo_idx)
+            ns["memo_idx"] = tuple(memo_idx)
+            ns["missing"] = (_MISSING,) * len(memo_idx)
+            ns["lookup"] = dict.get
+            targets = ", ".join(f"(v{i}, p{i})" for i in memo_idx)
+            body += [
+                "keys = list(map(get, memo_names, missing))",
+                "hs = list(map(lookup, memo_dicts, keys))",
+                "if None in hs:",
+                "    for j, h in enumerate(hs):",
+                "        if h is None:",
+                "            hs[j] = first(memo_idx[j], keys[j])",
+                f"{targets}, = hs",
+            ]
         for i, spec in enumerate(self.specs):
             name, kind, prefix = spec[0], spec[1], spec[7]
             ns[f"m{i}"], ns[f"s{i}"], ns[f"pre{i}"] = self.memos[i], spec, prefix
             if self.defaults[i] is not _REJECT:
                 ns[f"d{i}"], ns[f"dp{i}"] = self.defaults[i]
-            body.append(f"v = get({name!r}, _M)")
-            if kind in _MEMO_KINDS:
-                body += [
-                    f"h = m{i}.get(v)",
-                    "if h is None:",
-                    f"    h = first({i}, v)",
-                    f"v{i}, p{i} = h",
-                ]
-            else:
-                body += self._inline(i, spec)
+            if kind not in _MEMO_KINDS:
+                body.append(f"v = get({name!r}, _M)")
+                body += self._inline(i, spec, audit)
         items = ", ".join(f"{spec[0]!r}: v{i}" for i, spec in enumerate(self.specs))
         body += [f"full = {{{items}}}", "derive(entity, full, refs)"]
         for name in _DERIVED.get(self.entity, ()):
@@ -264,10 +288,11 @@ class _FastRows:
             ]
         vs = ", ".join(f"v{i}" for i in range(len(self.specs)))
         ps = ", ".join(f"p{i}" for i in range(len(self.specs)))
+        changes = f"'{{' + ','.join(filter(None, ({ps},))) + '}}'" if audit else "''"
         body += [
             f"if len(full) != {len(self.specs)} or any(map(is_not, after(full), ({vs},))):",
             "    return None",  # derive changed something else
-            f"return full, [{vs}], '{{' + ','.join(filter(None, ({ps},))) + '}}'",
+            f"return full, [{vs}], {changes}",
         ]
         source = "\n".join(
             [
@@ -281,6 +306,10 @@ class _FastRows:
         exec(source, ns)  # noqa: S102 (source generated above from FIELDS only)
         fn: Callable[[Mapping[str, Any]], Any] = ns["row"]
         return fn
+
+
+# The name existing callers use (the import path, tests).
+_FastRows = RowChecker
 
 
 def insert_sql(entity: str) -> tuple[str, tuple[str, ...]]:
@@ -368,7 +397,7 @@ def insert_many(
     warnings: list[Issue] = []
     done = 0
     refs = ctx.refs(scope.conn)
-    fast = _FastRows(entity, refs, today).compile()
+    fast = RowChecker(entity, refs, today).compile()
     links = _LinkChecks(scope.conn, entity)
     ledger, at, who, device = scope.ledger, scope.at, scope.ledger.who, ctx.device_id
     audit, journal = ledger.audit_json, ledger.journal

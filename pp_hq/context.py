@@ -11,7 +11,15 @@ from sqlalchemy import Connection, Engine, select
 from pp_desktop.services.hlc import HybridClock
 from pp_desktop.services.validation import ReferenceCache
 from pp_desktop.store.vault import utc_now
-from pp_hq.db import check_empty, create_schema, hq_meta, open_engine, upsert
+from pp_hq.db import (
+    check_database,
+    check_empty,
+    create_schema,
+    hq_meta,
+    open_engine,
+    remember_database,
+    upsert,
+)
 from pp_hq.keys import HomeError, HqKeys, init_home, load_keys
 
 HQ_ID = "hq"
@@ -34,6 +42,7 @@ class Hq:
         self._passphrase = passphrase
         self.keys: HqKeys = load_keys(home, passphrase)
         self.url = url
+        check_database(home, url)
         self.engine: Engine = open_engine(home, url)
         try:
             create_schema(self.engine)
@@ -57,6 +66,7 @@ class Hq:
         if url:  # a wrong URL or a database in use is refused before any key is made
             check_empty(open_engine(home, url))
         init_home(home, root_keys, passphrase)
+        remember_database(home, url)
         hq = cls(home, passphrase=passphrase, url=url)
         from pp_hq.reference import seed_shipped  # imports this module
 

@@ -21,6 +21,7 @@ turn taken first, every statement of a write transaction sees what the previous 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-from sqlalchemy.schema import DropIndex
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.schema import DropIndex
 
 from pp_desktop.models import ENTITIES, Base
 from pp_desktop.sync.errors import SyncError
@@ -203,6 +204,7 @@ hq_cursor = Table(
     Column("root_version", Integer, nullable=False, default=0),  # last root document sent
 )
 
+
 # HQ holds whatever a device holds. A device's SQLite ignores VARCHAR lengths and stores 64-bit
 # integers, and the services validate texts up to their own limits (MAX_TEXT: 500 characters for
 # a short text), longer than some model lengths: on PostgreSQL those columns are unbounded text
@@ -274,6 +276,42 @@ def database_url(home: Path, url: str | None = None) -> str:
             f"HQ stores its data in SQLite or PostgreSQL, not {parsed.get_backend_name()}."
         )
     return parsed.render_as_string(hide_password=False)
+
+
+MARKER = "database.json"  # in the home: which database this HQ keeps its data in
+
+
+def _identity(home: Path, url: str | None) -> tuple[str, str, str]:
+    """(backend, database, URL without password) of ``url`` in ``home``."""
+    parsed = make_url(database_url(home, url))
+    backend = parsed.get_backend_name()
+    name = str(Path(parsed.database or "").resolve()) if backend == "sqlite" else parsed.database
+    return backend, str(name or ""), parsed.render_as_string(hide_password=True)
+
+
+def remember_database(home: Path, url: str | None) -> None:
+    """Note in the home which database ``pp-hq init`` gave it (never a password)."""
+    backend, name, shown = _identity(home, url)
+    text = json.dumps({"backend": backend, "database": name, "url": shown}, indent=2)
+    (home / MARKER).write_text(text + "\n", encoding="utf-8")
+
+
+def check_database(home: Path, url: str | None) -> None:
+    """Refuse to open another database than the home's own: a forgotten ``--db`` would
+    otherwise start an empty HQ beside the real one and answer devices from it."""
+    backend, name, shown = _identity(home, url)
+    marker = home / MARKER
+    if marker.is_file():
+        known = json.loads(marker.read_text(encoding="utf-8"))
+        if (known.get("backend"), known.get("database")) != (backend, name):
+            raise HqDatabaseError(
+                f"The HQ home {home} keeps its data in {known.get('url')}, not {shown}: "
+                "give that URL with --db (or PP_HQ_DB)."
+            )
+    elif (backend, name) != _identity(home, None)[:2]:
+        raise HqDatabaseError(
+            f"The HQ home {home} keeps its data in {home / DB_NAME}, not {shown}."
+        )
 
 
 def open_engine(home: Path, url: str | None = None) -> Engine:

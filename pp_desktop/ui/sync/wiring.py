@@ -136,15 +136,12 @@ class SyncWiring:
         self.window.status.task_indicator.follow(task)
 
     def _changed(self) -> None:
-        """Records or sync state changed: every view and the status bar read again."""
+        """Records or sync state changed: the page shown, the sync pages and the status bar
+        read again."""
         self.window.session.forget_names()
-        self.window.status.update_from(self.window.session)
-        for key, widget in self.window.pages.items():
-            if key in SYNC_PAGES:
-                continue
-            refresh = getattr(widget, "refresh", None)
-            if callable(refresh):
-                refresh()
+        # the page shown and the status bar, as the exchange dialogs do (a list over a million
+        # rows is not re-counted behind the officer's back; F5 re-reads any list)
+        self.window.refresh()
         if self.sync_page is not None and self.window.stack.currentWidget() is not self.sync_page:
             self.sync_page.refresh()
         if self.conflicts_view is not None:

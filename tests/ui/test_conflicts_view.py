@@ -247,3 +247,26 @@ def test_edit_against_delete_shows_the_deletion_and_keep_theirs_deletes(
     view.keep_theirs.click()
     qtbot.waitUntil(lambda: not list_conflicts(alpha.ctx) and not view.busy, timeout=WAIT_MS)
     assert scalar(alpha, "SELECT deleted_at IS NOT NULL FROM project WHERE id=:i", i=shared) == 1
+
+
+def test_changes_hq_quarantined_are_shown_with_hqs_reason(
+    qtbot: QtBot, hq_home: Hq, stick: Path, alpha: Device
+) -> None:
+    from sqlalchemy import text
+
+    from tests.hq.helpers import seizure
+
+    sync_round(hq_home, stick, alpha)
+    bad = seizure(alpha.ctx, quantity=5.0)
+    # what a laptop with an older reference list sends: a drug code HQ does not know
+    with alpha.ctx.writing() as scope:
+        scope.conn.execute(
+            text("UPDATE seizure SET drug = 'NO_SUCH_DRUG' WHERE id = :i"), {"i": bad}
+        )
+    sync_round(hq_home, stick, alpha)
+    view = _view(qtbot, alpha)
+    assert view.quarantine.rowCount() == 1
+    cells = [view.quarantine.item(0, c).text() for c in range(5)]
+    assert cells[:2] == ["Seizure", bad]
+    assert "drug" in cells[2]
+    assert cells[3] == "HQ (refused there)"

@@ -64,9 +64,8 @@ def prepare(vault_dir: Path, passphrase: str, work: Path) -> tuple[Vault, Servic
     holding HQ's answer that opens a conflict once imported.
 
     The second laptop (a field office) creates a shared project; the copy receives it; then
-    both officers change its title and budget before hearing of each other. (The field laptop
-    never imports: the device inbox cannot yet apply another officer's project that names a
-    contact it does not have, reported to the sync owners.)
+    both officers change its title and budget before hearing of each other. The field laptop
+    only sends: its own screen is not pictured.
     """
     from pp_hq.context import Hq
     from pp_hq.registry import add_device

@@ -10,8 +10,6 @@ with the reason given.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -31,12 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from pp_desktop.services.conflicts import MINE, THEIRS, resolve
-from pp_desktop.services.fields import FIELDS, Field
-from pp_desktop.ui import i18n
 from pp_desktop.ui.background import run_in_background
-from pp_desktop.ui.list_specs import ui_title
 from pp_desktop.ui.session import Session
 from pp_desktop.ui.sync import reads
+from pp_desktop.ui.sync.conflict_rows import conflict_rows, field_title, value_text
 from pp_desktop.ui.sync.running import error_text, show_message
 from pp_desktop.ui.theme import set_message
 from pp_desktop.ui.tr_marks import QT_TRANSLATE_NOOP
@@ -259,7 +255,7 @@ class ConflictsView(QWidget):
             item.setToolTip(
                 self.tr("Fields in conflict: {fields}").format(
                     fields=", ".join(
-                        self._field_title(case.conflict.entity, n) for n in case.conflict.fields
+                        field_title(case.conflict.entity, n) for n in case.conflict.fields
                     )
                 )
             )
@@ -308,7 +304,7 @@ class ConflictsView(QWidget):
         c = case.conflict
         values = case.current or {**c.theirs, **c.mine}
         names = [
-            self._value_text(c.entity, n, values.get(n))
+            value_text(self.session, c.entity, n, values.get(n))
             for n in NAMING_FIELDS.get(c.entity, ())
             if values.get(n) not in (None, "")
         ]
@@ -354,7 +350,7 @@ class ConflictsView(QWidget):
                 self.tr("Keep"),
             ]
         )
-        rows = self._rows(case)
+        rows = conflict_rows(self.session, case)
         self.table.setRowCount(len(rows))
         bold = QFont(self.font())
         bold.setBold(True)
@@ -381,65 +377,6 @@ class ConflictsView(QWidget):
                 self.table.setItem(r, 3, QTableWidgetItem(""))
         self.apply_fields.setEnabled(bool(self.choices) and not self.busy)
         self.table.resizeRowsToContents()
-
-    def _rows(self, case: reads.ConflictCase) -> list[tuple[str, str, str, str]]:
-        """(field, title, mine, theirs) for every field of the record, conflicting ones first."""
-        c = case.conflict
-        current = case.current or {}
-        fields = FIELDS.get(c.entity, ())
-        out: list[tuple[str, str, str, str]] = []
-        deleted_row = None
-        if c.mine_deleted or c.theirs_deleted:
-            deleted_row = (
-                "deleted_at",
-                self.tr("Deleted"),
-                self.tr("deleted") if c.mine_deleted else self.tr("kept"),
-                self.tr("deleted") if c.theirs_deleted else self.tr("kept"),
-            )
-        for f in fields:
-            both = current.get(f.name)
-            mine = c.mine.get(f.name, both)
-            theirs = c.theirs.get(f.name, both)
-            out.append(
-                (
-                    f.name,
-                    self._field_title(c.entity, f.name),
-                    self._value_text(c.entity, f.name, mine),
-                    self._value_text(c.entity, f.name, theirs),
-                )
-            )
-        out.sort(key=lambda row: (row[0] not in c.fields, row[2] == row[3]))
-        return ([deleted_row] if deleted_row else []) + out
-
-    @staticmethod
-    def _field(entity: str, name: str) -> Field | None:
-        for f in FIELDS.get(entity, ()):
-            if f.name == name:
-                return f
-        return None
-
-    def _field_title(self, entity: str, name: str) -> str:
-        f = self._field(entity, name)
-        return ui_title(f.title) if f else name
-
-    def _value_text(self, entity: str, name: str, value: Any) -> str:
-        """A value as the forms show it: reference codes with their label, yes/no, names."""
-        if value is None or value == "":
-            return "—"
-        f = self._field(entity, name)
-        if f is None:
-            return str(value)
-        if f.kind == "bool":
-            return self.tr("Yes") if value else self.tr("No")
-        if f.kind == "ref":
-            return self.session.labels.display(f.ref, str(value))
-        if f.kind == "refs":
-            return ", ".join(self.session.labels.display(f.ref, v) for v in str(value).split())
-        if f.kind == "fk":
-            return self.session.record_name(f.ref, str(value)) or str(value)
-        if f.kind == "float" and isinstance(value, int | float):
-            return i18n.number(value)
-        return str(value)
 
     # --- resolving ----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -23,8 +24,54 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-# Calls in flight: each stays alive until its outcome was delivered, whatever its owner does.
-_IN_FLIGHT: set[QObject] = set()
+# Calls in flight by token: each stays alive until its outcome was delivered, whatever its
+# owner does. Workers never hold a reference to a call: they report through the relay with
+# the token, so the last reference to a call (a QObject of the UI thread) is never dropped in
+# a pool thread, where deleting it would crash.
+_IN_FLIGHT: dict[int, QObject] = {}
+_TOKENS = itertools.count(1)
+
+
+class _Relay(QObject):
+    """Lives for the whole process on the UI thread; queues the workers' reports to it."""
+
+    arrived = Signal(int, object, object)
+    progressed = Signal(int, float, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived.connect(self._arrived)
+        self.progressed.connect(self._progressed)
+
+    @Slot(int, object, object)
+    def _arrived(self, token: int, result: Any, error: object) -> None:
+        call = _IN_FLIGHT.pop(token, None)
+        if isinstance(call, BackgroundCall | Task):
+            call._deliver(result, error)
+
+    @Slot(int, float, str)
+    def _progressed(self, token: int, fraction: float, text: str) -> None:
+        call = _IN_FLIGHT.get(token)
+        if isinstance(call, Task):
+            call._on_progress(fraction, text)
+
+
+_RELAY: _Relay | None = None
+
+
+def _relay() -> _Relay:
+    """The relay (made on first use, which is on the UI thread: calls start there)."""
+    global _RELAY
+    if _RELAY is None:
+        _RELAY = _Relay()
+    return _RELAY
+
+
+def _enlist(call: QObject) -> int:
+    token = next(_TOKENS)
+    _IN_FLIGHT[token] = call
+    return token
+
 
 _INTERACTIVE: QThreadPool | None = None
 
@@ -44,40 +91,44 @@ def interactive_pool() -> QThreadPool:
 
 
 class _Runnable(QRunnable):
-    """Calls ``fn`` in a pool thread and hands the outcome to ``report``."""
+    """Calls ``fn`` in a pool thread and reports the outcome to the relay under ``token``."""
 
-    def __init__(self, fn: Callable[[], Any], report: Callable[[Any, object], None]) -> None:
+    def __init__(self, fn: Callable[[], Any], token: int) -> None:
         super().__init__()
-        self._fn = fn
-        self._report = report
+        self._fn: Callable[[], Any] | None = fn
+        self._token = token
+        self._emit = _relay().arrived.emit  # bound on the UI thread, before the pool runs it
 
     def run(self) -> None:  # pool thread
+        fn, self._fn = self._fn, None
         try:
-            result: Any = self._fn()
+            assert fn is not None
+            result: Any = fn()
             error: Exception | None = None
         except Exception as exc:  # reported on the UI thread, never raised in the pool
             log.debug("background call failed: %s", type(exc).__name__)
             result, error = None, exc
+        del fn
         try:
-            self._report(result, error)
-        except RuntimeError:  # the receiver is gone (application shutting down): drop it
-            log.debug("background outcome dropped: its receiver was deleted")
+            self._emit(self._token, result, error)
+        except RuntimeError:  # the application is shutting down: drop it
+            log.debug("background outcome dropped: the relay was deleted")
 
 
 class BackgroundCall(QObject):
     """One call of ``fn`` in the global thread pool; emits ``succeeded`` or ``failed``.
 
-    The worker emits a private signal that is queued to this object's (UI) thread; the public
-    signals are emitted from there, so plain Python callbacks connected to them always run on
-    the UI thread (a lambda has no thread affinity of its own). The object has no Qt parent,
-    so it cannot be deleted under the worker; when its ``owner`` widget is gone by the time the
-    outcome arrives (window closed, vault locked), the outcome is dropped.
+    The worker reports to the relay (a QObject of the UI thread), which hands the outcome to
+    this object there; the public signals are emitted from the UI thread, so plain Python
+    callbacks connected to them always run on it (a lambda has no thread affinity of its
+    own). The call is kept alive in ``_IN_FLIGHT`` until then, and the worker holds no
+    reference to it; when its ``owner`` widget is gone by the time the outcome arrives
+    (window closed, vault locked), the outcome is dropped.
     """
 
     succeeded = Signal(object)
     failed = Signal(object)  # the exception instance
     finished = Signal()
-    _arrived = Signal(object, object)
 
     def __init__(
         self,
@@ -90,19 +141,16 @@ class BackgroundCall(QObject):
         self._owner = owner
         self._pool = pool
         self.running = False
-        self._arrived.connect(self._deliver)
 
     def start(self) -> None:
         """Queue the call in its thread pool (the global one unless given)."""
         self.running = True
-        _IN_FLIGHT.add(self)
         pool = self._pool or QThreadPool.globalInstance()
-        pool.start(_Runnable(self._fn, self._arrived.emit))
+        pool.start(_Runnable(self._fn, _enlist(self)))
 
-    @Slot(object, object)
     def _deliver(self, result: Any, error: object) -> None:
+        """The outcome, on the UI thread (from the relay)."""
         self.running = False
-        _IN_FLIGHT.discard(self)
         if self._owner is not None and not shiboken6.isValid(self._owner):
             log.debug("background call outlived its owner")
             return
@@ -179,8 +227,6 @@ class Task(QObject):
     failed = Signal(object)
     cancelled = Signal()
     finished = Signal()
-    _progress_arrived = Signal(float, str)
-    _arrived = Signal(object, object)
 
     def __init__(
         self, fn: Callable[[TaskControl], Any], title: str = "", owner: QObject | None = None
@@ -189,36 +235,33 @@ class Task(QObject):
         self.title = title
         self._fn = fn
         self._owner = owner
-        self.control = TaskControl(self._progress_arrived.emit)
+        self.control = TaskControl(lambda _fraction, _text: None)  # wired in start()
         self.running = False
         self.fraction = -1.0
         self.text = ""
         self.outcome = ""  # "succeeded", "failed" or "cancelled" once finished
-        self._progress_arrived.connect(self._on_progress)
-        self._arrived.connect(self._deliver)
 
     def start(self) -> Task:
         """Queue the work in the global thread pool; returns the task."""
         self.running = True
-        _IN_FLIGHT.add(self)
+        token = _enlist(self)
+        progressed = _relay().progressed.emit
         fn, control = self._fn, self.control
-        QThreadPool.globalInstance().start(_Runnable(lambda: fn(control), self._arrived.emit))
+        control._report = lambda fraction, text: progressed(token, fraction, text)
+        QThreadPool.globalInstance().start(_Runnable(lambda: fn(control), token))
         return self
 
     def cancel(self) -> None:
         """Ask the worker to stop; ``cancelled`` follows once it did."""
         self.control.request_cancel()
 
-    @Slot(float, str)
     def _on_progress(self, fraction: float, text: str) -> None:
         self.fraction, self.text = fraction, text
         if self.running:
             self.progressed.emit(fraction, text)
 
-    @Slot(object, object)
     def _deliver(self, result: Any, error: object) -> None:
         self.running = False
-        _IN_FLIGHT.discard(self)
         if self._owner is not None and not shiboken6.isValid(self._owner):
             log.debug("task outlived its owner")
             return

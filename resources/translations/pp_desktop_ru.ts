@@ -237,184 +237,182 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="91"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="87"/>
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="95"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="91"/>
         <source>These records were changed on this laptop and elsewhere before either side heard of the other. Both versions are kept; the record shows the later edit until you decide. Your decision is sent to HQ with the next sync.</source>
         <translation>Эти записи изменены на этом ноутбуке и в другом месте прежде, чем стороны узнали друг о друге. Обе версии сохранены; пока вы не решите, запись показывает более позднюю правку. Ваше решение уйдёт в штаб-квартиру при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="114"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="110"/>
         <source>No open conflicts.</source>
         <translation>Открытых конфликтов нет.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="137"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="135"/>
         <source>Keep mine</source>
         <translation>Оставить мою</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="139"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="137"/>
         <source>Keep this laptop&apos;s version of every conflicting field</source>
         <translation>Оставить версию этого ноутбука для каждого конфликтующего поля</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="141"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="139"/>
         <source>Keep theirs</source>
         <translation>Принять их</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="143"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="141"/>
         <source>Take the other version of every conflicting field</source>
         <translation>Принять другую версию для каждого конфликтующего поля</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="145"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="143"/>
         <source>Apply my choices</source>
         <translation>Применить мой выбор</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="149"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="147"/>
         <source>Keep, field by field, the version chosen in the last column</source>
         <translation>Оставить для каждого поля версию, выбранную в последнем столбце</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="177"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="175"/>
         <source>Quarantined changes</source>
         <translation>Изменения в карантине</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="181"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="179"/>
         <source>Changes refused by validation are kept here with the reason, never dropped. Correct the record and sync again.</source>
         <translation>Изменения, отклонённые проверкой, хранятся здесь с причиной и никогда не теряются. Исправьте запись и синхронизируйте снова.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="192"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="190"/>
         <source>Record type</source>
         <translation>Тип записи</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="193"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="191"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="194"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="192"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="195"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="193"/>
         <source>From</source>
         <translation>Откуда</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="196"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="194"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="206"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="204"/>
         <source>No quarantined changes.</source>
         <translation>Изменений в карантине нет.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="258"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="256"/>
         <source>Fields in conflict: {fields}</source>
         <translation>Поля в конфликте: {fields}</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="300"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="298"/>
         <source>HQ (refused there)</source>
         <translation>Штаб-квартира (отклонено там)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="302"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="300"/>
         <source>HQ (refused here)</source>
         <translation>Штаб-квартира (отклонено здесь)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="331"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="329"/>
         <source>Nothing to decide</source>
         <translation>Решать нечего</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="339"/>
-        <source>Detected {when}. The other version comes from {source}. {n} fields differ; they are highlighted.</source>
-        <translation>Обнаружено {when}. Другая версия получена от {source}. Различаются поля ({n}); они выделены.</translation>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="337"/>
+        <source>Detected {when}. Other version from: {source}. Fields that differ: {n} (highlighted).</source>
+        <translation>Обнаружено {when}. Другая версия получена от: {source}. Различающихся полей: {n} (выделены).</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="343"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="341"/>
         <source>HQ</source>
         <translation>Штаб-квартира</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="349"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="347"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="350"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="348"/>
         <source>This laptop (mine)</source>
         <translation>Этот ноутбук (моя)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="351"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="349"/>
         <source>Other version (theirs)</source>
         <translation>Другая версия (их)</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="352"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="350"/>
         <source>Keep</source>
         <translation>Оставить</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="374"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="372"/>
         <source>Mine</source>
         <translation>Моя</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="375"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="373"/>
         <source>Theirs</source>
         <translation>Их</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="393"/>
+        <location filename="../../pp_desktop/ui/sync/conflict_rows.py" line="85"/>
         <source>Deleted</source>
         <translation>Удалена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="394"/>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="395"/>
+        <location filename="../../pp_desktop/ui/sync/conflict_rows.py" line="79"/>
         <source>deleted</source>
         <translation>удалена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="394"/>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="395"/>
+        <location filename="../../pp_desktop/ui/sync/conflict_rows.py" line="80"/>
         <source>kept</source>
         <translation>сохранена</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="431"/>
+        <location filename="../../pp_desktop/ui/sync/conflict_rows.py" line="46"/>
         <source>Yes</source>
         <translation>Да</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="431"/>
+        <location filename="../../pp_desktop/ui/sync/conflict_rows.py" line="48"/>
         <source>No</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="471"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="410"/>
         <source>Resolved. Your decision is sent to HQ with the next sync.</source>
         <translation>Разрешено. Ваше решение уйдёт в штаб-квартиру при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="484"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="423"/>
         <source>This conflict could not be resolved</source>
         <translation>Не удалось разрешить этот конфликт</translation>
     </message>
@@ -5125,52 +5123,52 @@
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="46"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="42"/>
         <source>Seizure</source>
         <translation>Изъятие</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="47"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="43"/>
         <source>Price observation</source>
         <translation>Наблюдение цены</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="48"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="44"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="49"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="45"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="50"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="46"/>
         <source>Project</source>
         <translation>Проект</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="51"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="47"/>
         <source>Project donor</source>
         <translation>Донор проекта</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="52"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="48"/>
         <source>Recommendation</source>
         <translation>Рекомендация</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="53"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="49"/>
         <source>Progress note</source>
         <translation>Заметка о ходе</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="54"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="50"/>
         <source>Recommendation–project link</source>
         <translation>Связь рекомендации с проектом</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="55"/>
+        <location filename="../../pp_desktop/ui/sync/conflicts_view.py" line="51"/>
         <source>Attachment</source>
         <translation>Вложение</translation>
     </message>
@@ -5195,7 +5193,7 @@
         <translation>Записи, изменённые здесь и в другом месте и ждущие вашего решения</translation>
     </message>
     <message>
-        <location filename="../../pp_desktop/ui/sync/wiring.py" line="174"/>
+        <location filename="../../pp_desktop/ui/sync/wiring.py" line="171"/>
         <source>Open conflicts: {n}</source>
         <translation>Открытые конфликты: {n}</translation>
     </message>

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from pp_desktop.services.bulk import _FastRows, insert_many
+from pp_desktop.services.bulk import RowChecker, insert_many
 from pp_desktop.services.context import Services
 from pp_desktop.services.errors import Issue
 from pp_desktop.services.fields import FIELDS, field_names
@@ -100,7 +100,7 @@ def new_record_check(
     ``exists`` answers reference checks. Unique fields are the caller's to check."""
     refs = ctx.refs()
     today = ctx.today()
-    fast = _FastRows(entity, refs, today).compile()
+    fast = RowChecker(entity, refs, today).compile()
     defaults = {f.name: f.default for f in FIELDS[entity]}
 
     def check(given: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:

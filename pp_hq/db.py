@@ -282,10 +282,15 @@ MARKER = "database.json"  # in the home: which database this HQ keeps its data i
 
 
 def _identity(home: Path, url: str | None) -> tuple[str, str, str]:
-    """(backend, database, URL without password) of ``url`` in ``home``."""
+    """(backend, database, URL without password) of ``url`` in ``home``. The default file is
+    named relative to the home, so a home moved or copied with its hq.db stays itself."""
+    if not url:
+        return "sqlite", f"HOME/{DB_NAME}", str(home / DB_NAME)
     parsed = make_url(database_url(home, url))
     backend = parsed.get_backend_name()
     name = str(Path(parsed.database or "").resolve()) if backend == "sqlite" else parsed.database
+    if backend == "sqlite" and name == str((home / DB_NAME).resolve()):
+        return _identity(home, None)
     return backend, str(name or ""), parsed.render_as_string(hide_password=True)
 
 
@@ -304,8 +309,10 @@ def check_database(home: Path, url: str | None) -> None:
     if marker.is_file():
         known = json.loads(marker.read_text(encoding="utf-8"))
         if (known.get("backend"), known.get("database")) != (backend, name):
+            default = known.get("database") == _identity(home, None)[1]
+            where = home / DB_NAME if default else known.get("url")
             raise HqDatabaseError(
-                f"The HQ home {home} keeps its data in {known.get('url')}, not {shown}: "
+                f"The HQ home {home} keeps its data in {where}, not {shown}: "
                 "give that URL with --db (or PP_HQ_DB)."
             )
     elif (backend, name) != _identity(home, None)[:2]:

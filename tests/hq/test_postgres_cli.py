@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -94,3 +95,17 @@ def test_a_server_gone_is_a_clear_error_for_an_existing_home(tmp_path: Path) -> 
     done = pp_hq("device", "list", "--home", home, "--db", url)
     assert done.returncode == 44
     assert "Cannot open HQ's database" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_home_moved_with_its_sqlite_file_stays_itself(tmp_path: Path) -> None:
+    """The default database is named relative to the home: a moved (or restored) home opens;
+    a home refuses a database that is not its own."""
+    from pp_hq.context import Hq
+    from pp_hq.db import HqDatabaseError
+
+    Hq.init(tmp_path / "a").dispose()
+    shutil.move(tmp_path / "a", tmp_path / "b")
+    Hq(tmp_path / "b").dispose()
+    Hq(tmp_path / "b", url=f"sqlite:///{tmp_path / 'b' / 'hq.db'}").dispose()
+    with pytest.raises(HqDatabaseError, match="keeps its data in"):
+        Hq(tmp_path / "b", url=f"sqlite:///{tmp_path / 'other.db'}")

@@ -281,11 +281,16 @@ class RowChecker:
         body += [f"full = {{{items}}}", "derive(entity, full, refs)"]
         for name in _DERIVED.get(self.entity, ()):
             i = self.names.index(name)
-            body += [
-                f"d = full[{name!r}]",
-                f"if d is not v{i}:",
-                f"    v{i}, p{i} = stored(s{i}, d)",
-            ]
+            body += [f"d = full[{name!r}]", f"if d is not v{i}:"]
+            if not audit and self.specs[i][1] == "float":  # the common case, as _stored decides
+                body += [
+                    "    if type(d) is float and d - d == 0.0:",
+                    f"        v{i} = d",
+                    "    else:",
+                ]
+                body += [f"        v{i}, p{i} = stored(s{i}, d)"]
+            else:
+                body += [f"    v{i}, p{i} = stored(s{i}, d)"]
         vs = ", ".join(f"v{i}" for i in range(len(self.specs)))
         ps = ", ".join(f"p{i}" for i in range(len(self.specs)))
         changes = f"'{{' + ','.join(filter(None, ({ps},))) + '}}'" if audit else "''"

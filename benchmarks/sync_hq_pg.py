@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import psycopg
@@ -28,7 +29,7 @@ from sqlalchemy.engine import make_url
 
 from benchmarks.common import Result, best, create_template, log, median
 from benchmarks.sync_format import typical_changes
-from benchmarks.sync_hq import _check, _hq_with_device, _receive_all
+from benchmarks.sync_hq import _check, _hq_with_device
 from pp_desktop.sync import bundle, minisign
 from pp_hq.context import Hq
 from pp_hq.db import hq_device, remember_database
@@ -72,6 +73,17 @@ def _pg_copy(work: Path, admin: str, signer: minisign.SigningKey, device: str, r
         seed_shipped(conn)
         conn.execute(hq_device.insert().values(**dict(dev)))
     return hq
+
+
+def _receive_all(hq: Hq, sealed: list[bundle.Sealed]) -> float:
+    """Wall seconds to receive every bundle, one transaction each, as ``pp-hq`` does."""
+    from pp_hq.ingest import receive
+
+    started = time.perf_counter()
+    for s in sealed:
+        with hq.engine.begin() as conn:
+            assert receive(conn, hq, s.age, s.minisig).status == "applied"
+    return time.perf_counter() - started
 
 
 def bench_sync_hq_pg(template: Path, work: Path, n: int, repeats: int) -> Result:

@@ -118,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8700, help="port (default 8700)")
     p.set_defaults(handler=cmd_serve)
 
+    p = sub.add_parser(
+        "age-identity",
+        help="print HQ's age identity (secret!) to open a bundle with the age tool",
+    )
+    _home(p)
+    p.set_defaults(handler=cmd_age_identity)
+
     p = sub.add_parser("stats", help="live records per kind")
     _home(p)
     p.add_argument("--json", action="store_true")
@@ -255,6 +262,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from pp_hq.server.run import serve
 
     serve(args.home, args.host, args.port, getattr(args, "db", None), _passphrase(args))
+    return 0
+
+
+def cmd_age_identity(args: argparse.Namespace) -> int:
+    """Print the identity in age's own format, e.g. for
+    ``age -d -i <(pp-hq age-identity --home hq) DEVICE-SEQ.age``: an independent check that a
+    bundle holds what HQ applied. The key file stays as it is (0600, maybe passphrase-protected)."""
+    from pp_desktop.sync import keyfiles
+    from pp_hq.keys import read_root
+
+    read_root(args.home)  # a clear HomeError when this is not an HQ home
+    identity = keyfiles.load_age_identity(args.home / "keys" / "age.key", _passphrase(args))
+    print("# HQ's age identity: a secret that opens every bundle sent to HQ. Do not store it.")
+    print(identity)
     return 0
 
 

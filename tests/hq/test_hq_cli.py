@@ -73,3 +73,22 @@ def test_device_commands(
     assert main(["device", "revoke", d["id"], "--home", home]) == 0
     assert main(["device", "revoke", d["id"], "--home", home]) == 41
     assert main(["device", "revoke", "d000", "--home", home]) == 41
+
+
+def test_age_identity_opens_a_device_bundle_with_the_age_tool(
+    hq: Hq, usb: Path, alpha: Device, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+
+    capsys.readouterr()
+    assert main(["age-identity", "--home", str(hq.home)]) == 0
+    identity = tmp_path / "hq-identity.txt"
+    identity.write_text(capsys.readouterr().out)
+    alpha.export(usb)
+    [first, *_] = sorted(usb.glob(f"{alpha.device_id}-*.age"))
+    opened = subprocess.run(
+        ["age", "-d", "-i", str(identity), str(first)], capture_output=True, check=True
+    )
+    assert opened.stdout.startswith(b"pp-bundle\n")
+    assert alpha.device_id.encode() in opened.stdout.splitlines()[1]
+    assert main(["age-identity", "--home", str(tmp_path / "nothing")]) == 40

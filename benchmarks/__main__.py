@@ -9,7 +9,7 @@ warm runs (noise on a shared machine only ever adds time). The JSON keeps every 
     python -m benchmarks --quick          # a smoke run: 20,000 rows everywhere
     python -m benchmarks --rows 300000    # the list vault's size
     python -m benchmarks --keep DIR       # make the big vault in DIR once, reuse it next time
-    python -m benchmarks --only bulk      # bulk | lists | unlock | sync | excel (repeatable)
+    python -m benchmarks --only bulk      # any of CHOICES below (repeatable)
 """
 
 from __future__ import annotations
@@ -56,6 +56,12 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+CHOICES = [
+    "bulk", "lists", "unlock", "sync", "sync_hq", "sync_hq_pg", "sync_load", "excel", "iati",
+    "gui", "forms",
+]  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks, print the table, write results/latest.json; 1 when a budget fails."""
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
@@ -67,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--only",
         action="append",
-        choices=["bulk", "lists", "unlock", "sync", "excel", "sync_hq", "sync_load", "gui"],
+        choices=CHOICES,
     )
     p.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="results file")
     args = p.parse_args(argv)
@@ -75,9 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     n_list = args.rows or (20_000 if args.quick else 1_000_000)
     n_bulk = args.bulk_rows or (20_000 if args.quick else 100_000)
     repeats = args.repeats or (2 if args.quick else 5)
-    only = set(
-        args.only or ["bulk", "lists", "unlock", "sync", "excel", "sync_hq", "sync_load", "gui"]
-    )
+    only = set(args.only or CHOICES)
     started = time.perf_counter()
     results: list[Result] = []
 
@@ -101,11 +105,19 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.sync_load import bench_sync_load
 
             results.append(bench_sync_load(template, work))
+        if "sync_hq_pg" in only:  # the same bundles received on SQLite and on PostgreSQL
+            from benchmarks.sync_hq_pg import bench_sync_hq_pg
+
+            results.append(bench_sync_hq_pg(template, work, n_bulk, min(repeats, 3)))
+        if "iati" in only:
+            from benchmarks.iati import bench_iati
+
+            results.append(bench_iati(template, work, 2_000 if args.quick else 10_000, repeats))
         if "excel" in only:
             from benchmarks.excel import bench_excel
 
             results.extend(bench_excel(template, work, n_bulk, min(repeats, 3)))
-        if only & {"lists", "unlock", "gui"}:
+        if only & {"lists", "unlock", "gui", "forms"}:
             from benchmarks.lists import bench_lists, bench_unlock, big_vault
 
             folder = args.keep or (work / "big")
@@ -128,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
                 from benchmarks.gui_list import bench_gui
 
                 results.extend(bench_gui(folder, n_list, template, work, min(repeats, 3)))
+            if "forms" in only:  # form checks + duplicate hint per keystroke, 1M vs 1k seizures
+                from benchmarks.forms import BASELINE_ROWS, bench_form_checks
+
+                small, _ = big_vault(work / "forms-small", BASELINE_ROWS, template)
+                results.append(bench_form_checks(folder, small, n_list, 21))
 
     print()
     print(table(results))

@@ -151,7 +151,13 @@ def _english(app: QApplication, session: Session, out_dir: Path) -> list[Path]:
     _settle(app)
     written.append(_save(_with_dialog(window.grab(), settings.grab()), out_dir / "settings.png"))
     settings.reject()
+
+    from pp_desktop.ui.exchange.screenshots import render_exchange_screenshots
+    from pp_desktop.ui.forms.screenshot import render_seizure_form
+
+    written += render_exchange_screenshots(window, out_dir)
     window.close_quietly()
+    written.append(render_seizure_form(session, out_dir))
     return written
 
 
@@ -219,6 +225,10 @@ def render_screenshots(vault_dir: Path, passphrase: str, out_dir: Path) -> list[
             written += _right_to_left(app, session, out_dir)
         finally:
             vault.lock()
+        # sync.png and conflicts.png: a copy of the vault enrolled with a throw-away HQ
+        from pp_desktop.ui.sync.screenshots import render_sync_screenshots
+
+        written += render_sync_screenshots(vault_dir, passphrase, out_dir)
         return written
 
 

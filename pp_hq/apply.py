@@ -7,9 +7,6 @@ applied at HQ, from any device, by a merge or by a resolution. A change HQ has a
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
 import json
 import time
 from dataclasses import dataclass
@@ -34,6 +31,7 @@ from pp_desktop.services.merge import (
     plan,
 )
 from pp_desktop.services.records import derive
+from pp_desktop.services.remote import decode_data
 from pp_desktop.services.validation import ReferenceCache, validate
 from pp_hq.context import HQ_ID, Hq
 from pp_hq.db import hq_change, hq_conflict, hq_owner, hq_quarantine, hq_view
@@ -116,19 +114,6 @@ def _quarantine(
     return Outcome("quarantined", reason)
 
 
-def _decode(change: Change) -> tuple[dict[str, Any], str]:
-    values = dict(change.fields)
-    if change.entity == "attachment" and "data" in values:
-        try:
-            data = base64.b64decode(str(values["data"]), validate=True)
-        except (binascii.Error, ValueError):
-            return values, "the attachment bytes are not valid base64"
-        if "sha256" in values and hashlib.sha256(data).hexdigest() != values["sha256"]:
-            return values, "the attachment bytes do not match their SHA-256"
-        values["data"] = data
-    return values, ""
-
-
 def apply_change(
     conn: Connection,
     hq: Hq,
@@ -140,7 +125,7 @@ def apply_change(
 ) -> Outcome:
     """Merge one change from device ``sender`` (bundle ``seq``) into HQ's records."""
     now_ms = int(time.time() * 1000) if now_ms is None else now_ms
-    values, problem = _decode(change)
+    values, problem = decode_data(change)
     if problem:
         return _quarantine(conn, hq, change, sender, seq, problem)
     t = record_table(change.entity)

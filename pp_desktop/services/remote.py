@@ -110,7 +110,7 @@ def _quarantine(scope: WriteScope, change: Change, source: str, reason: str) -> 
     return Applied("quarantined", reason=reason)
 
 
-def _decode_data(change: Change) -> tuple[dict[str, Any], str]:
+def decode_data(change: Change) -> tuple[dict[str, Any], str]:
     """Field values to store; attachment bytes decoded and checked against their SHA-256."""
     values = dict(change.fields)
     if change.entity == "attachment" and "data" in values:
@@ -137,7 +137,7 @@ def apply_remote(
     unknown = _unknown_fields(change)
     if unknown:
         return _quarantine(scope, change, source, "unknown fields: " + ", ".join(unknown))
-    values, problem = _decode_data(change)
+    values, problem = decode_data(change)
     if problem:
         return _quarantine(scope, change, source, problem)
     t = table(change.entity)

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_VAULT      ?= .demo-vault
 DEMO_PASSPHRASE := resources/demo/passphrase.txt
 
-.PHONY: run test check lint typecheck contracts pytest system-deps bench demo screenshots clean translations ts
+.PHONY: run run-deps test check lint typecheck contracts pytest system-deps bench demo screenshots clean translations ts
 
 # The environment: created (or refreshed when pyproject.toml changes) on first use.
 $(VENV)/.installed: pyproject.toml
@@ -31,7 +31,7 @@ ts: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate $$(find pp_desktop/ui -name '*.py' | sort) -ts $(TS_FILES)
 
 # Start the application on a demo vault (made on first run; passphrase in the README).
-run: $(VENV)/.installed translations
+run: run-deps $(VENV)/.installed translations
 	@test -f $(DEMO_VAULT)/vault.key || $(BIN)/pp-desktop demo --vault $(DEMO_VAULT) --passphrase-file $(DEMO_PASSPHRASE)
 	$(BIN)/pp-desktop gui --vault $(DEMO_VAULT)
 
@@ -55,6 +55,9 @@ pytest: $(VENV)/.installed translations
 
 system-deps:
 	@bash scripts/system_deps.sh
+
+run-deps:
+	@bash scripts/system_deps.sh run
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks

@@ -352,6 +352,10 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         err("Interrupted; nothing was left half-written.")
         return 130
+    except BrokenPipeError:
+        # the reader of our output left (`| head`): not an error; keep Python's exit flush quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         if os.environ.get("PP_DEBUG"):
             raise

@@ -198,3 +198,17 @@ def test_check_detects_damage(vault_dir: Path, pass_file: Path) -> None:
     r = run("check", "--vault", vault_dir, "--passphrase-file", pass_file)
     assert r.returncode == 5
     assert "Traceback" not in r.stderr
+
+
+def test_reader_leaving_early_is_not_an_error(vault_dir: Path, pass_file: Path) -> None:
+    # `pp-desktop stats --json | head -c 1`: the pipe closes before the command writes
+    proc = subprocess.Popen(
+        [*PP, "stats", "--json", "--vault", str(vault_dir), "--passphrase-file", str(pass_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read() == b""

@@ -250,7 +250,9 @@ def test_a_slow_link_finishes(
             assert report.ok, report
         elapsed = time.monotonic() - started
         moved = proxy.up_bytes + proxy.down_bytes
-    assert elapsed >= moved / rate * 0.9  # the link really was that slow
+    # the link really was slow: the proxy sleeps after each 1 KB it forwards, so the last chunk of
+    # every message (and directions overlapping) go faster than rate; unthrottled this takes < 1 s
+    assert elapsed >= moved / rate * 0.5, (elapsed, moved)
     _same_seizures(alpha, hq_view, ids)
     assert rec.get(alpha.ctx, "organisation", org)["name"] == "Slow link org"
     assert status(alpha.ctx)["pending"] == 0

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from pp_desktop.services.errors import ServiceError
+from pp_desktop.ui import message_box
 from pp_desktop.ui.background import Task, TaskControl, start_task
 from pp_desktop.ui.i18n import service_message
 from pp_desktop.ui.task_progress import TaskProgressDialog
@@ -99,15 +100,7 @@ def show_message(
     name: str = "exchangeMessage",
 ) -> QMessageBox:
     """A non-blocking message box (window-modal, deleted on close)."""
-    box = QMessageBox(parent)
-    box.setObjectName(name)
-    box.setIcon(icon)
-    box.setWindowTitle(heading)
-    box.setText(heading)
-    box.setInformativeText(detail)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
+    return message_box.show_message(parent, heading, detail, icon, name)
 
 
 def show_error(parent: QWidget, heading: str, exc: BaseException) -> QMessageBox:

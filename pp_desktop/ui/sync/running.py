@@ -10,12 +10,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pp_desktop.services.errors import ServiceError
 from pp_desktop.store.errors import VaultError
 from pp_desktop.sync.errors import REASONS, BundleRejected, SyncError
+from pp_desktop.ui import message_box
 from pp_desktop.ui.background import Task, TaskControl, start_task
 from pp_desktop.ui.i18n import service_message
 from pp_desktop.ui.sync.sync_texts import sync_text
@@ -102,12 +103,4 @@ def show_message(
     name: str = "syncMessage",
 ) -> QMessageBox:
     """A window-modal message that does not block (deleted on close)."""
-    box = QMessageBox(parent)
-    box.setObjectName(name)
-    box.setIcon(icon)
-    box.setWindowTitle(heading)
-    box.setText(heading)
-    box.setInformativeText(detail)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
+    return message_box.show_message(parent, heading, detail, icon, name)
